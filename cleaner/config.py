@@ -1,0 +1,128 @@
+"""Loads config.yaml: safely, layered over the defaults, validated with messages that name the key.
+
+The packaged config.yaml holds the defaults. A user's file (``--config``) or dict is laid over
+it: mappings merge key by key, anything else (a list, a number) replaces the default.
+"""
+
+from __future__ import annotations
+
+import copy
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+
+class ConfigError(Exception):
+    """The configuration is wrong; the message names the file, the key path and what is wrong."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """A safe loader that refuses aliases, so that no "billion laughs" file can blow up a run."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed, at {event.start_mark}")
+        return super().compose_node(parent, index)
+
+
+class Settings(BaseModel):
+    """The top level of config.yaml; each plugin validates its own section."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    plugin_dirs: list[str] = []
+    plugins: dict[str, dict[str, Any] | None] = {}
+
+
+def default_config_path() -> Path:
+    packaged = resources.files("cleaner") / "config.yaml"
+    return Path(str(packaged))
+
+
+def load_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read config: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: config is not UTF-8: {error}") from None
+    try:
+        data = yaml.load(text, Loader=_NoAliasLoader)
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{path}: not valid YAML: {error}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level, got {type(data).__name__}")
+    return data
+
+
+def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = copy.deepcopy(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = copy.deepcopy(value)
+    return merged
+
+
+def key_path(location: tuple[Any, ...], prefix: str = "") -> str:
+    path = prefix
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def describe_validation_error(error: ValidationError, origin: str, prefix: str = "") -> str:
+    lines = []
+    for detail in error.errors():
+        location = tuple(part for part in detail["loc"] if part not in ("function-after[build(), list[str]]",))
+        message = detail["msg"]
+        if detail["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif "input" in detail and detail["type"].endswith("_type"):
+            message += f" (got {type(detail['input']).__name__})"
+        lines.append(f"{origin}: {key_path(location, prefix)}: {message}")
+    return "\n".join(lines)
+
+
+class Config:
+    """The merged configuration, before the plugins' own sections are validated by the engine."""
+
+    def __init__(self, data: dict[str, Any], origin: str, base_dir: Path):
+        self.data = data
+        self.origin = origin
+        self.base_dir = base_dir
+        try:
+            self.settings = Settings.model_validate(data)
+        except ValidationError as error:
+            raise ConfigError(describe_validation_error(error, origin)) from None
+
+    @classmethod
+    def load(cls, source: str | Path | dict[str, Any] | None = None) -> Config:
+        default_path = default_config_path()
+        defaults = load_yaml(default_path)
+        if source is None:
+            return cls(defaults, str(default_path), Path.cwd())
+        if isinstance(source, dict):
+            return cls(merge(defaults, source), "config", Path.cwd())
+        path = Path(source)
+        return cls(merge(defaults, load_yaml(path)), str(path), path.parent)
+
+    @property
+    def plugin_dirs(self) -> list[Path]:
+        return [self.base_dir / folder for folder in self.settings.plugin_dirs]
+
+    def plugin_section(self, name: str) -> dict[str, Any]:
+        return dict(self.settings.plugins.get(name) or {})
+
+    def to_dict(self) -> dict[str, Any]:
+        return copy.deepcopy(self.data)

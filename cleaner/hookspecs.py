@@ -1,0 +1,111 @@
+"""The plugin contract: every hook an article passes through, in the order it meets them.
+
+An article travels   read -> segment -> mark -> metadata -> render:
+
+1. ``cleaner_read_source``      a reader claims an input file and yields `Document`s from it;
+2. ``cleaner_segment_document`` a segmenter splits a document into `Block`s (lines, paragraphs);
+3. ``cleaner_mark_blocks``      every rule plugin returns `Mark`s for the blocks it finds to be
+                                furniture; the engine removes them and records who and why;
+4. ``cleaner_extract_metadata`` plugins add what they know about the article (date, author, ...);
+5. ``cleaner_render_text``      one plugin turns the kept blocks into the article's text.
+
+A plugin is a module (or any object) with functions named after these hooks and decorated with
+``@cleaner.hookimpl``. It takes only the arguments it needs, by name. A minimal site plugin::
+
+    import cleaner
+    from cleaner.model import Mark
+
+    @cleaner.hookimpl
+    def cleaner_mark_blocks(article):
+        if article.site != "example.com":
+            return None
+        return [
+            Mark(block, rule="subscribe-box", reason="example.com's subscription box")
+            for block in article.kept_blocks()
+            if block.text.startswith("Subscribe to Example")
+        ]
+
+Drop that file in a folder named by ``plugin_dirs`` in config.yaml (or ``--plugins-dir``), or
+ship it in a package with an entry point in the ``cleaner`` group, as the built-ins do.
+
+Every hook may take ``options``: that plugin's own section of config.yaml, validated against
+the model the plugin returned from ``cleaner_add_options`` (``None`` if it declared none).
+Plugins keep no state between articles; everything they need arrives as arguments.
+
+If a hook raises, the engine records an error naming the plugin on that article, skips that
+plugin's contribution, and goes on with the other plugins and articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pluggy
+
+from .model import Article, Document, Mark, Segments, Source
+
+hookspec = pluggy.HookspecMarker("cleaner")
+
+
+@hookspec
+def cleaner_add_options() -> type | None:
+    """Declare this plugin's options: return a pydantic model class, or None for none.
+
+    The engine validates the plugin's section of config.yaml (``plugins.<name>``) against it,
+    reporting bad keys by their path, and passes the validated instance to the plugin's hooks as
+    ``options``. Every plugin also gets an ``enabled`` switch without declaring it. Give every
+    field a default, so that a config that does not mention the plugin still works; use
+    `cleaner.patterns.Vocabulary` for lists of patterns, which are compiled safely once.
+    """
+
+
+@hookspec(firstresult=True)
+def cleaner_read_source(source: Source, options: Any) -> Iterable[Document] | None:
+    """Claim an input and yield its articles, or return None to leave it to another reader.
+
+    Called for every file named on the command line or found in a folder. Decide from the name
+    (``source.path``) whether the source is yours, and only then read it: return a generator so
+    that nothing is read until the engine asks. Yield one `Document` per article (a JSON-lines
+    file or a WARC archive yields many). A record that cannot be read becomes a `Document` with a
+    fatal `Problem`, not an exception, so that the rest of the file is still read.
+    """
+
+
+@hookspec(firstresult=True)
+def cleaner_segment_document(document: Document, options: Any) -> Segments | None:
+    """Split a document into blocks, or return None if its ``media_type`` is not yours.
+
+    Blocks are the units rules remove, so make them the natural units of the format: lines of
+    plain text, paragraphs, headings and list items of HTML. Metadata the source carries (an HTML
+    page's title, author, date) goes into ``Segments.metadata``.
+    """
+
+
+@hookspec
+def cleaner_mark_blocks(article: Article, options: Any) -> Iterable[Mark] | None:
+    """Return a `Mark` for every block you find to be furniture.
+
+    Rule plugins run one after another, each seeing the removals of those before it (the title
+    plugin runs first), so look only at ``article.kept_blocks()``. Never change a block's text:
+    a block is kept whole or removed whole. Give each mark a short ``rule`` name and a
+    ``reason`` a person can read; set ``save_as`` to file the block's text under a metadata field
+    (``captions``, ``related``, ``attribution``, ``title``, ``author``, ...). ``article.site``
+    holds the hostname, so a site plugin can return None for other sites.
+    """
+
+
+@hookspec
+def cleaner_extract_metadata(article: Article, options: Any) -> dict[str, Any] | None:
+    """Return metadata fields you can tell about the article, after all rules have run.
+
+    Fields already known (from the source or from marks) are not overwritten.
+    """
+
+
+@hookspec(firstresult=True)
+def cleaner_render_text(article: Article, options: Any) -> str | None:
+    """Return the article's text from its kept blocks, in order.
+
+    Only whitespace may change here: the words of every kept block appear as they came in.
+    """

@@ -1,0 +1,175 @@
+"""The plain data that flows through the hooks.
+
+Readers turn an input into `Document`s, segmenters turn a document into `Block`s, rule plugins
+return `Mark`s, and the engine applies the marks: it sets `Block.removal` and files the marked
+text under `Article.metadata`. Plugins never delete anything themselves, so every block the engine
+drops is accounted for by the plugin, rule and reason that asked for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(slots=True)
+class Source:
+    """One input named on the command line or found in a folder: a file, or standard input."""
+
+    name: str
+    path: Path | None = None
+    root: Path | None = None
+
+    def default_id(self) -> str:
+        """A stable id: the path below the folder it was found in, without its suffix."""
+        if self.path is None:
+            return self.name
+        relative = self.path.relative_to(self.root) if self.root else Path(self.path.name)
+        name = relative.name
+        for suffix in reversed(relative.suffixes):
+            name = name.removesuffix(suffix)
+        return str(relative.with_name(name or relative.name))
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something wrong with one article. `fatal` problems make the article (and the run) fail."""
+
+    stage: str
+    message: str
+    plugin: str | None = None
+    fatal: bool = True
+
+
+@dataclass(slots=True)
+class Document:
+    """One article as a reader found it, before it is split into blocks."""
+
+    id: str
+    source: str
+    content: str = ""
+    media_type: str = "text/plain"
+    url: str | None = None
+    site: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    """Fields of the input record the reader did not use; they pass through to the output."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Block:
+    """The unit a rule removes: one line of a text article, one element of an HTML page."""
+
+    index: int
+    text: str
+    paragraph: int
+    """Blocks that share a paragraph number are printed on consecutive lines."""
+    line: int | None = None
+    """1-based line number in the source, where the source is text."""
+    kind: str = "line"
+    """What the segmenter knows of the block: line, paragraph, heading, item, quote, caption, cell."""
+    removal: Removal | None = None
+
+    @property
+    def kept(self) -> bool:
+        return self.removal is None
+
+
+@dataclass(slots=True, frozen=True)
+class Removal:
+    plugin: str
+    rule: str
+    reason: str
+
+
+@dataclass(slots=True, frozen=True)
+class Mark:
+    """A rule's verdict that a block is furniture.
+
+    `save_as` names the metadata field the block's text is filed under (`title`, `captions`,
+    `related`, `attribution`, `author`, `date`, ...); `value` is what to file there when it is
+    not the block's own text, such as a headline with its "[VIDEO]" marker stripped.
+    """
+
+    block: Block
+    rule: str
+    reason: str
+    save_as: str | None = None
+    value: str | None = None
+
+
+@dataclass(slots=True)
+class Segments:
+    """What a segmenter returns: the blocks, and any metadata the source itself carried."""
+
+    blocks: list[Block]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+LIST_FIELDS = ("captions", "related", "attribution")
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None = None
+    url: str | None = None
+    site: str | None = None
+    date: str | None = None
+    author: str | None = None
+    captions: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    attribution: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Anything else a reader or plugin knows: sitename, description, language, tags, ..."""
+
+    def file(self, name: str, value: Any) -> None:
+        """Record `value` under `name`: appended to list fields, first value wins for the rest."""
+        if name in LIST_FIELDS:
+            getattr(self, name).append(value)
+        elif name in ("title", "url", "site", "date", "author"):
+            if getattr(self, name) in (None, ""):
+                setattr(self, name, value)
+        else:
+            self.extra.setdefault(name, value)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = {
+            "captions": self.captions,
+            "related": self.related,
+            "attribution": self.attribution,
+            "url": self.url,
+            "date": self.date,
+            "author": self.author,
+            "site": self.site,
+        }
+        for key, value in self.extra.items():
+            data.setdefault(key, value)
+        return data
+
+
+@dataclass(slots=True)
+class Article:
+    """A document after segmentation: the blocks, what has been removed, and what was learned."""
+
+    id: str
+    source: str
+    blocks: list[Block] = field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)
+    fields: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def site(self) -> str | None:
+        return self.metadata.site
+
+    @property
+    def failed(self) -> bool:
+        return any(problem.fatal for problem in self.problems)
+
+    def kept_blocks(self) -> list[Block]:
+        return [block for block in self.blocks if block.removal is None]
+
+    def removed_blocks(self) -> list[Block]:
+        return [block for block in self.blocks if block.removal is not None]

@@ -1,0 +1,121 @@
+"""Patterns from config.yaml, compiled with RE2 so that no pattern can hang a run.
+
+RE2 matches in time linear in the input, whatever the pattern: ``(a+)+$`` on a long line is as
+quick as any other. It has no backreferences or lookaround; such a pattern is a config error.
+Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import re2
+from pydantic_core import PydanticCustomError, core_schema
+
+
+class PatternError(ValueError):
+    pass
+
+
+def compile_pattern(pattern: str, *, ignore_case: bool = True):
+    """Compile one user pattern, raising `PatternError` with RE2's reason."""
+    options = re2.Options()
+    options.case_sensitive = not ignore_case
+    options.max_mem = 64 << 20
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as error:
+        raise PatternError(f"pattern {pattern!r} does not compile: {error}") from None
+
+
+class Vocabulary:
+    """A list of patterns matched as one, case-insensitively.
+
+    In config.yaml it is a plain list of strings; in a plugin's options model, annotate the field
+    as `Vocabulary` and call `match` (from the start of the text), `fullmatch` or `search`.
+    """
+
+    __slots__ = ("patterns", "_regex")
+
+    def __init__(self, patterns: Sequence[str] = ()):
+        self.patterns = tuple(patterns)
+        for index, pattern in enumerate(self.patterns):
+            try:
+                compile_pattern(pattern)
+            except PatternError as error:
+                raise PatternError(f"item {index}: {error}") from None
+        joined = "|".join(f"(?:{pattern})" for pattern in self.patterns)
+        self._regex = compile_pattern(joined) if self.patterns else None
+
+    def match(self, text: str):
+        return self._regex.match(text) if self._regex else None
+
+    def fullmatch(self, text: str):
+        return self._regex.fullmatch(text) if self._regex else None
+
+    def search(self, text: str):
+        return self._regex.search(text) if self._regex else None
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Vocabulary) and other.patterns == self.patterns
+
+    def __hash__(self) -> int:
+        return hash(self.patterns)
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({list(self.patterns)!r})"
+
+    def __reduce__(self):
+        return (Vocabulary, (self.patterns,))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        def build(value: Any) -> Vocabulary:
+            if isinstance(value, Vocabulary):
+                return value
+            try:
+                return cls(value)
+            except PatternError as error:
+                raise PydanticCustomError("pattern", str(error)) from None
+
+        from_list = core_schema.no_info_after_validator_function(
+            build, core_schema.list_schema(core_schema.str_schema(), strict=True)
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=from_list,
+            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), from_list]),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda value: list(value.patterns)),
+        )
+
+
+class Pattern(Vocabulary):
+    """A single pattern; in config.yaml a string."""
+
+    __slots__ = ()
+
+    def __init__(self, pattern: str | Sequence[str] = ()):
+        super().__init__([pattern] if isinstance(pattern, str) else pattern)
+
+    def __reduce__(self):
+        return (Pattern, (self.patterns,))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> core_schema.CoreSchema:
+        def build(value: Any) -> Pattern:
+            if isinstance(value, Pattern):
+                return value
+            try:
+                return cls(value)
+            except PatternError as error:
+                raise PydanticCustomError("pattern", str(error).removeprefix("item 0: ")) from None
+
+        from_str = core_schema.no_info_after_validator_function(build, core_schema.str_schema(strict=True))
+        return core_schema.json_or_python_schema(
+            json_schema=from_str,
+            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), from_str]),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda value: value.patterns[0]),
+        )

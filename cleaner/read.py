@@ -1,0 +1,93 @@
+"""Turns the inputs named on the command line into sources, and bytes into text."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import charset_normalizer
+
+from .model import Problem, Source
+
+STDIN = "-"
+
+
+@dataclass(slots=True)
+class MissingInput:
+    """An input that names nothing readable; it becomes a failed record, not a crash."""
+
+    source: Source
+    problem: Problem
+
+
+def iter_sources(inputs: Iterable[str]) -> Iterator[Source | MissingInput]:
+    """Every file named, and every file below every folder named, in a stable order."""
+    for name in inputs:
+        if name == STDIN:
+            yield Source(name=STDIN)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.is_file():
+            yield Source(name=name, path=path)
+        elif path.exists() or path.is_symlink():
+            yield MissingInput(Source(name=name, path=path), Problem("read", f"{name}: not a regular file or folder"))
+        else:
+            yield MissingInput(Source(name=name, path=path), Problem("read", f"{name}: no such file or folder"))
+
+
+def _walk(folder: Path) -> Iterator[Source]:
+    """Files below `folder`, hidden ones left out; symlinked folders are not followed (no loops)."""
+    for directory, subdirs, files in os.walk(folder):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for file_name in sorted(files):
+            if not file_name.startswith("."):
+                path = Path(directory, file_name)
+                yield Source(name=str(path), path=path, root=folder)
+
+
+class BinaryContent(ValueError):
+    pass
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Decode scraped bytes; return the text and, if it was not plain UTF-8, a note saying how.
+
+    Raises `BinaryContent` for data that is not text at all.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError:
+                return data.decode(encoding, errors="replace"), f"invalid {encoding} after its byte-order mark; undecodable bytes replaced with U+FFFD"
+    if b"\x00" in data[:8192]:
+        raise BinaryContent("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        position = error.start
+    best = charset_normalizer.from_bytes(data[:65536]).best()
+    if best is not None and best.encoding not in ("utf_8", "utf-8"):
+        try:
+            return data.decode(best.encoding), (
+                f"not valid UTF-8 (byte {position}); decoded as {best.encoding}, detected by charset-normalizer"
+            )
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("utf-8", errors="replace"), (
+        f"not valid UTF-8 (byte {position}); undecodable bytes replaced with U+FFFD"
+    )

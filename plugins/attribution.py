@@ -1,0 +1,59 @@
+"""Source and attribution footers: "Source: Read Full Article", "© 2023 …", "All rights reserved".
+
+Only short lines count, so a body paragraph that starts with "Source:" and goes on as a
+sentence stays. The footer text goes to ``metadata.attribution``.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.patterns import Vocabulary
+from cleaner.shapes import ends_sentence, word_count
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    footers: Vocabulary = Vocabulary()
+    """Whole lines that credit the article to its outlet or claim its copyright."""
+    source_labels: Vocabulary = Vocabulary()
+    """Labels of "Label: outlet" lines, such as Source or Fonte."""
+    max_words: int = 30
+    max_source_words: int = 6
+    """An outlet's name is short; a longer "Source: …" line is a sentence of the body."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_mark_blocks(article, options):
+    marks = []
+    for block in article.blocks:
+        if block.removal is not None:
+            continue
+        text = block.text.strip()
+        if word_count(text) > options.max_words:
+            continue
+        if options.footers.fullmatch(text):
+            marks.append(Mark(block, "footer", "attribution or copyright footer", "attribution"))
+        elif _source_line(text, options):
+            marks.append(Mark(block, "source-line", "names the outlet the article came from", "attribution"))
+    return marks
+
+
+def _source_line(text: str, options: Options) -> bool:
+    label, colon, outlet = text.partition(":")
+    outlet = outlet.strip()
+    return (
+        bool(colon)
+        and bool(outlet)
+        and word_count(outlet) <= options.max_source_words
+        and not ends_sentence(outlet)
+        and bool(options.source_labels.fullmatch(label.strip()))
+    )

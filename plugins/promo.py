@@ -1,0 +1,126 @@
+"""Promo blocks: "Don't miss…"-style headings with their run of headlines, and "READ MORE:" inserts.
+
+A heading counts only when it is the whole line, so body text that merely says "don't miss"
+stays. The items under it are recognised by shape: short lines that do not end with a full
+stop, often tagged "[VIDEO]" or bulleted. Headlines go to ``metadata.related`` without their
+tags and bullets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.patterns import Pattern, Vocabulary
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
+
+_HEADING_TRAILER = " \t:：.…!»>›|-–—"
+_INSERT_SEPARATOR = re.compile(r"\s*(?:[:：|»›]|\s[-–—]\s)\s*")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    headings: Vocabulary = Vocabulary()
+    """Whole-line headings that introduce a list of other articles."""
+    inserts: Vocabulary = Vocabulary()
+    """Labels of one-line inserts, "LABEL: headline"."""
+    marker: Pattern = Pattern(r"\[\p{Lu}[\p{Lu}\p{N} '’&/-]{0,30}\]")
+    """A tag on a headline, such as [LATEST] or [VIDEO]."""
+    bullet: Pattern = Pattern(r"(?:[-–—•*·▪►▸]|\d{1,2}[.)])\s+")
+    max_item_words: int = 25
+    max_items: int = 15
+    max_insert_words: int = 30
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_mark_blocks(article, options):
+    marks: list[Mark] = []
+    taken: set[int] = set()
+    for block in article.blocks:
+        if block.removal is not None or block.index in taken:
+            continue
+        text = block.text.strip()
+        if word_count(text) > options.max_insert_words:
+            continue
+        heading = text.rstrip(_HEADING_TRAILER)
+        if heading and options.headings.fullmatch(heading):
+            marks.append(Mark(block, "promo-heading", f"heading of a list of other articles: {heading!r}"))
+            for item in _items_under(article, block, options):
+                taken.add(item.index)
+                marks.append(
+                    Mark(item, "promo-item", f"headline listed under {heading!r}", "related", headline(item.text, options))
+                )
+            continue
+        insert = _insert_label(text, options)
+        if insert:
+            marks.append(Mark(block, "read-more-insert", f"one-line {insert!r} insert", "related", headline(text[len(insert):], options)))
+        elif options.marker.search(text) and _tagged_headline(text, options):
+            marks.append(Mark(block, "tagged-headline", "headline tagged like a promo item", "related", headline(text, options)))
+    return marks
+
+
+def _items_under(article, heading, options):
+    """The run of headline-like blocks after a heading, within its paragraph if it shares one."""
+    blocks = article.blocks
+    within_paragraph = not alone_in_paragraph(article, heading)
+    items = []
+    for candidate in blocks[heading.index + 1 :]:
+        if len(items) >= options.max_items:
+            break
+        if within_paragraph and candidate.paragraph != heading.paragraph:
+            break
+        if candidate.removal is not None:
+            continue
+        if not _headline_like(candidate.text, options):
+            break
+        items.append(candidate)
+    return items
+
+
+def _headline_like(text: str, options: Options) -> bool:
+    text = text.strip()
+    words = word_count(text)
+    if words < 2 or words > options.max_item_words or text.endswith((":", "：")):
+        return False
+    return bool(options.marker.search(text)) or bool(options.bullet.match(text)) or not ends_with_full_stop(text)
+
+
+def _tagged_headline(text: str, options: Options) -> bool:
+    """A lone headline carrying a tag at its start or end, like "Putin ally warns [VIDEO]"."""
+    match = options.marker.search(text)
+    at_edge = match.start() == 0 or match.end() == len(text)
+    return at_edge and _headline_like(text, options)
+
+
+def _insert_label(text: str, options: Options) -> str | None:
+    """The "READ MORE:" part of a one-line insert, if the line is one."""
+    separator = _INSERT_SEPARATOR.search(text)
+    if not separator or separator.start() == 0:
+        return None
+    label, rest = text[: separator.start()], text[separator.end() :]
+    if not options.inserts.fullmatch(label) or not rest or not _headline_like(rest, options):
+        return None
+    return text[: separator.end()]
+
+
+def headline(text: str, options: Options) -> str:
+    """The headline alone: bullets and tags stripped, for ``metadata.related``."""
+    text = text.strip()
+    bullet = options.bullet.match(text)
+    if bullet:
+        text = text[bullet.end() :]
+    while True:
+        match = options.marker.search(text)
+        if not match:
+            break
+        text = (text[: match.start()] + " " + text[match.end() :]).strip()
+    return " ".join(text.split())

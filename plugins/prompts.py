@@ -1,0 +1,36 @@
+"""Social, newsletter, advertising and cookie prompts: "Sign up to our newsletter", "Advertisement"."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.patterns import Vocabulary
+from cleaner.shapes import word_count
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    prompts: Vocabulary = Vocabulary()
+    """Patterns matched from the start of a line."""
+    max_words: int = 25
+    """Prompts are short; a longer line that starts like one is body text."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_mark_blocks(article, options):
+    marks = []
+    for block in article.blocks:
+        if block.removal is not None:
+            continue
+        text = block.text.strip()
+        if word_count(text) <= options.max_words and options.prompts.match(text):
+            marks.append(Mark(block, "prompt", "social, newsletter, advertising or cookie prompt"))
+    return marks

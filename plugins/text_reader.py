@@ -1,0 +1,72 @@
+"""Reads plain-text articles: one file is one article, one line is one block."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Block, Document, Problem, Segments
+from cleaner.read import BinaryContent, decode
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    suffixes: list[str] = [".txt"]
+    """File endings this reader takes, compared without regard to case."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_read_source(source, options):
+    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
+        return None
+    return _read(source)
+
+
+def _read(source):
+    document = Document(id=source.default_id(), source=source.name, media_type="text/plain")
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        document.problems.append(Problem("read", f"{source.name}: cannot read: {error.strerror or error}"))
+        yield document
+        return
+    try:
+        document.content, note = decode(data)
+    except BinaryContent as error:
+        document.problems.append(Problem("read", f"{source.name}: {error}"))
+        yield document
+        return
+    if note:
+        document.problems.append(Problem("read", f"{source.name}: {note}", fatal=False))
+    if not document.content.strip():
+        document.problems.append(Problem("read", f"{source.name}: empty file, no article in it"))
+    yield document
+
+
+@cleaner.hookimpl
+def cleaner_segment_document(document):
+    if document.media_type != "text/plain":
+        return None
+    return Segments(split_lines(document.content))
+
+
+def split_lines(text: str) -> list[Block]:
+    """One block per non-blank line; a blank line starts a new paragraph."""
+    blocks: list[Block] = []
+    paragraph = 0
+    after_blank = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            after_blank = True
+            continue
+        if after_blank and blocks:
+            paragraph += 1
+        after_blank = False
+        blocks.append(Block(index=len(blocks), text=line.rstrip("\r"), paragraph=paragraph, line=number))
+    return blocks

@@ -1,0 +1,35 @@
+"""The first line of a plain-text article, if it is shaped like a headline, is the title."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    max_words: int = 40
+    """A first line longer than this is the start of the body, not a title."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl(tryfirst=True)
+def cleaner_mark_blocks(article, options):
+    kept = article.kept_blocks()
+    if not kept:
+        return None
+    first = kept[0]
+    if first.kind != "line" or not alone_in_paragraph(article, first):
+        return None
+    text = first.text.strip()
+    if word_count(text) > options.max_words or ends_with_full_stop(text):
+        return None
+    return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline", save_as="title")]
