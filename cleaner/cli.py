@@ -75,8 +75,9 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
             removed_by_plugin.update(block.removal.plugin for block in article.removed_blocks())
             for problem in article.problems:
                 level = "error" if problem.fatal else "warning"
-                plugin = f" [plugin {problem.plugin}]" if problem.plugin else ""
-                print(f"cleaner: {level}: {article.source}{plugin}: {problem.message}", file=sys.stderr)
+                plugin = f" (plugin {problem.plugin})" if problem.plugin else ""
+                where = "" if problem.message.startswith(article.source) else f"{article.source}: "
+                print(f"cleaner: {level}: {where}{problem.message}{plugin}", file=sys.stderr)
         writer.close()
     if not args.quiet:
         removed = ", ".join(f"{name} {count}" for name, count in sorted(removed_by_plugin.items())) or "none"

@@ -38,14 +38,27 @@ class RunStats:
 class Cleaner:
     """Cleans articles with one configuration and one set of plugins."""
 
-    def __init__(self, config: Config, *, plugin_dirs: Iterable[str | Path] = (), site: str | None = None):
+    def __init__(
+        self,
+        config: Config,
+        *,
+        plugin_dirs: Iterable[str | Path] = (),
+        plugins: Iterable[object] = (),
+        site: str | None = None,
+    ):
         self.config = config
         self.default_site = site
         self._extra_plugin_dirs = [Path(folder) for folder in plugin_dirs]
+        self._extra_plugins = list(plugins)
         try:
             self.manager = build_plugin_manager(config.plugin_dirs + self._extra_plugin_dirs)
         except PluginLoadError as error:
             raise ConfigError(str(error)) from None
+        for plugin in self._extra_plugins:
+            name = getattr(plugin, "name", None) or getattr(plugin, "__name__", None) or type(plugin).__name__
+            if self.manager.has_plugin(name):
+                raise ConfigError(f"a plugin named {name!r} is already loaded; give yours a `name` attribute")
+            self.manager.register(plugin, name=name)
         self.options, self.enabled = self._validate_plugin_sections()
         self._trace = tracing_enabled()
         self._implementations = {
@@ -65,16 +78,21 @@ class Cleaner:
         source: str | Path | dict[str, Any] | None = None,
         *,
         plugin_dirs: Iterable[str | Path] = (),
+        plugins: Iterable[object] = (),
         site: str | None = None,
     ) -> Cleaner:
-        """Build a cleaner from a config file path, a dict laid over the defaults, or the defaults."""
-        return cls(Config.load(source), plugin_dirs=plugin_dirs, site=site)
+        """Build a cleaner from a config file path, a dict laid over the defaults, or the defaults.
+
+        `plugins` are extra plugin objects to register, for plugins defined in code.
+        """
+        return cls(Config.load(source), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
 
     def __reduce__(self):
         """Pickle as the configuration, so a cleaner can be shipped to worker processes."""
         config = self.config.to_dict()
         config["plugin_dirs"] = [str(folder.resolve()) for folder in self.config.plugin_dirs]
-        return (_rebuild, (config, [str(folder.resolve()) for folder in self._extra_plugin_dirs], self.default_site))
+        plugin_dirs = [str(folder.resolve()) for folder in self._extra_plugin_dirs]
+        return (_rebuild, (config, plugin_dirs, self._extra_plugins, self.default_site))
 
     # -- configuration -------------------------------------------------------------------------
 
@@ -270,6 +288,8 @@ class Cleaner:
                     Problem("rules", f"returned {type(mark).__name__}, expected Mark", plugin=plugin)
                 )
                 return
+        marks.sort(key=lambda mark: mark.block.index)
+        for mark in marks:
             index = mark.block.index
             if not (0 <= index < len(blocks) and blocks[index] is mark.block):
                 article.problems.append(Problem("rules", "marked a block that is not this article's", plugin=plugin))
@@ -298,5 +318,5 @@ def _hostname(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _rebuild(config: dict[str, Any], plugin_dirs: list[str], site: str | None) -> Cleaner:
-    return Cleaner.from_config(config, plugin_dirs=plugin_dirs, site=site)
+def _rebuild(config: dict[str, Any], plugin_dirs: list[str], plugins: list[object], site: str | None) -> Cleaner:
+    return Cleaner.from_config(config, plugin_dirs=plugin_dirs, plugins=plugins, site=site)

@@ -23,10 +23,14 @@ def compile_pattern(pattern: str, *, ignore_case: bool = True):
     options = re2.Options()
     options.case_sensitive = not ignore_case
     options.max_mem = 64 << 20
+    options.log_errors = False
     try:
         return re2.compile(pattern, options)
     except re2.error as error:
-        raise PatternError(f"pattern {pattern!r} does not compile: {error}") from None
+        reason = error.args[0] if error.args else error
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        raise PatternError(f"pattern {pattern!r} does not compile: {reason}") from None
 
 
 class Vocabulary:
@@ -77,19 +81,14 @@ class Vocabulary:
         def build(value: Any) -> Vocabulary:
             if isinstance(value, Vocabulary):
                 return value
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                raise PydanticCustomError("patterns", "expected a list of patterns (strings), got {got}", {"got": _kind(value)})
             try:
                 return cls(value)
             except PatternError as error:
                 raise PydanticCustomError("pattern", str(error)) from None
 
-        from_list = core_schema.no_info_after_validator_function(
-            build, core_schema.list_schema(core_schema.str_schema(), strict=True)
-        )
-        return core_schema.json_or_python_schema(
-            json_schema=from_list,
-            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), from_list]),
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda value: list(value.patterns)),
-        )
+        return _plain(build)
 
 
 class Pattern(Vocabulary):
@@ -108,14 +107,25 @@ class Pattern(Vocabulary):
         def build(value: Any) -> Pattern:
             if isinstance(value, Pattern):
                 return value
+            if not isinstance(value, str):
+                raise PydanticCustomError("pattern", "expected a pattern (a string), got {got}", {"got": _kind(value)})
             try:
                 return cls(value)
             except PatternError as error:
                 raise PydanticCustomError("pattern", str(error).removeprefix("item 0: ")) from None
 
-        from_str = core_schema.no_info_after_validator_function(build, core_schema.str_schema(strict=True))
-        return core_schema.json_or_python_schema(
-            json_schema=from_str,
-            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), from_str]),
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda value: value.patterns[0]),
-        )
+        return _plain(build)
+
+
+def _plain(build) -> core_schema.CoreSchema:
+    return core_schema.no_info_plain_validator_function(
+        build, serialization=core_schema.plain_serializer_function_ser_schema(_serialize)
+    )
+
+
+def _serialize(value: Vocabulary) -> Any:
+    return value.patterns[0] if isinstance(value, Pattern) else list(value.patterns)
+
+
+def _kind(value: Any) -> str:
+    return "nothing" if value is None else type(value).__name__

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import charset_normalizer
+import chardet
 
 from .model import Problem, Source
 
@@ -80,12 +80,10 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         position = error.start
-    best = charset_normalizer.from_bytes(data[:65536]).best()
-    if best is not None and best.encoding not in ("utf_8", "utf-8"):
+    guess = chardet.detect(data[:65536]).get("encoding")
+    if guess and guess.lower().replace("_", "-") not in ("utf-8", "ascii"):
         try:
-            return data.decode(best.encoding), (
-                f"not valid UTF-8 (byte {position}); decoded as {best.encoding}, detected by charset-normalizer"
-            )
+            return data.decode(guess), f"not valid UTF-8 (byte {position}); decoded as {guess}, detected by chardet"
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("utf-8", errors="replace"), (

@@ -1,8 +1,10 @@
 """Image captions and photo credits, recognised by shape and place, not by their words.
 
-A caption stands alone between blank lines, is short, and either ends in a credit
-("(Image: Getty)", "Photo: Reuters"), is a bare credit line, or has the "Place: what is shown"
-shape without a closing full stop. Runs last, so lines the other rules explain are theirs.
+A caption is short, ends without a full stop and stands apart from the body: alone between
+blank lines, or in a paragraph of its own with a photo credit. It either ends in a credit
+("(Image: Getty)"), sits right above a credit line ("Photo: Reuters"), has the
+"Place: What is shown" shape, or stands between the title and the first paragraph. Runs last,
+so lines the other rules explain are theirs.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
-from cleaner.shapes import alone_in_paragraph, ends_sentence, word_count
+from cleaner.shapes import alone_in_paragraph, ends_sentence, ends_with_full_stop, word_count
 
 
 class Options(BaseModel):
@@ -23,10 +25,13 @@ class Options(BaseModel):
     """Whole lines that are only a credit, such as "Photo: Reuters"."""
     credit_endings: Vocabulary = Vocabulary()
     """Credits at the end of a caption; each pattern should end with $."""
-    label: Pattern = Pattern(r"\p{Lu}[\pL\pN'’.&-]+(?:\s+\p{Lu}[\pL\pN'’.&-]*){0,3}\s*:\s+\S")
-    """The "Place: " start of a caption."""
+    label: Pattern = Pattern(r"(?-i:\p{Lu}[\pL\pN'’.&-]+(?:\s+\p{Lu}[\pL\pN'’.&-]*){0,3}\s*:\s+\p{Lu})")
+    """The "Place: What" start of a caption."""
     not_labels: Vocabulary = Vocabulary()
     """Labels that start body lines, not captions (Note, Update, ...)."""
+    lead_captions: bool = True
+    """Take a short unpunctuated line between the title and the first paragraph as a caption."""
+    min_lead_words: int = 4
 
 
 @cleaner.hookimpl
@@ -36,25 +41,60 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(trylast=True)
 def cleaner_mark_blocks(article, options):
-    marks = []
-    for block in article.blocks:
-        if block.removal is not None:
+    marks = {}
+    blocks = article.blocks
+    for block in blocks:
+        if block.removal is not None or block.index in marks:
             continue
         if block.kind == "caption":
-            marks.append(Mark(block, "figure-caption", "caption of a figure in the page", "captions"))
+            marks[block.index] = Mark(block, "figure-caption", "caption of a figure in the page", "captions")
             continue
         text = block.text.strip()
-        if word_count(text) > options.max_words or not alone_in_paragraph(article, block):
+        if word_count(text) > options.max_words:
             continue
-        if options.credit_lines.fullmatch(text):
-            marks.append(Mark(block, "credit-line", "a line that only credits a photo", "captions"))
-        elif options.credit_endings.search(text):
-            marks.append(Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions"))
+        if options.credit_lines.fullmatch(text) and _stands_apart_with_its_caption(article, block, options):
+            marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")
+            caption = _caption_above(article, block, options)
+            if caption is not None:
+                marks[caption.index] = Mark(caption, "credited-caption", "short line right above a photo credit", "captions")
+            continue
+        if not alone_in_paragraph(article, block):
+            continue
+        if options.credit_endings.search(text):
+            marks[block.index] = Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions")
         elif _labelled_caption(text, options):
-            marks.append(
-                Mark(block, "labelled-caption", "short standalone 'Place: what is shown' line without a full stop", "captions")
+            marks[block.index] = Mark(
+                block, "labelled-caption", "short standalone 'Place: What is shown' line without a full stop", "captions"
             )
-    return marks
+    lead = _lead_caption(article, options) if options.lead_captions else None
+    if lead is not None and lead.index not in marks:
+        marks[lead.index] = Mark(lead, "lead-caption", "short unpunctuated line between the title and the body", "captions")
+    return [marks[index] for index in sorted(marks)]
+
+
+def _caption_like(text: str, options: Options) -> bool:
+    return 0 < word_count(text) <= options.max_words and not ends_with_full_stop(text) and not text.endswith(":")
+
+
+def _stands_apart_with_its_caption(article, block, options) -> bool:
+    """Alone, or closing a short paragraph whose other lines look like its caption."""
+    if alone_in_paragraph(article, block):
+        return True
+    same = [b for b in article.blocks if b.paragraph == block.paragraph]
+    return same[-1] is block and len(same) <= 3 and all(_caption_like(b.text.strip(), options) for b in same)
+
+
+def _caption_above(article, credit, options):
+    if credit.index == 0:
+        return None
+    above = article.blocks[credit.index - 1]
+    if above.removal is not None or not _caption_like(above.text.strip(), options):
+        return None
+    if above.paragraph == credit.paragraph:
+        return above
+    if alone_in_paragraph(article, above) and alone_in_paragraph(article, credit):
+        return above
+    return None
 
 
 def _labelled_caption(text: str, options: Options) -> bool:
@@ -64,3 +104,24 @@ def _labelled_caption(text: str, options: Options) -> bool:
     if options.not_labels.fullmatch(label.strip()):
         return False
     return any(word.isalpha() and word.islower() for word in shown.split())
+
+
+def _lead_caption(article, options):
+    """The line between a detected title and the first body paragraph, if caption-shaped."""
+    blocks = article.blocks
+    if not blocks or blocks[0].removal is None or blocks[0].removal.rule != "first-line":
+        return None
+    kept = [block for block in blocks[1:3] if block.removal is None]
+    if len(kept) < 2:
+        return None
+    candidate, following = kept
+    text = candidate.text.strip()
+    if (
+        candidate.index != 1
+        or not alone_in_paragraph(article, candidate)
+        or word_count(text) < options.min_lead_words
+        or ends_sentence(text)
+        or not _caption_like(text, options)
+    ):
+        return None
+    return candidate if ends_sentence(following.text) or word_count(following.text) > options.max_words else None

@@ -1,0 +1,74 @@
+import pytest
+
+import cleaner
+from cleaner import Cleaner
+from cleaner.model import Block, Segments
+
+from conftest import kept, removed_by
+
+BODY = "The opening paragraph of the article, a full sentence."
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Kyiv: Firefighters work at the site of a missile strike",
+        "Glastonbury: Crowds gather at the Pyramid Stage on Friday evening",
+        "The minister arrives at Downing Street (Image: Getty)",
+        "Protesters march through the city centre (Photo: AFP via Getty Images)",
+        "Floodwater covers the road near the bridge. Picture: PA",
+        "Photo: Reuters",
+        "Image: Getty Images",
+        "Getty Images",
+    ],
+)
+def test_captions_and_credits_are_removed_to_captions(clean, caption):
+    article = clean(f"Headline here\n\n{caption}\n\n{BODY}\n\nThe second paragraph, also a sentence.")
+    assert removed_by(article, "captions") == [caption]
+    assert article.metadata.captions == [caption]
+    assert kept(article) == [BODY, "The second paragraph, also a sentence."]
+
+
+def test_caption_between_paragraphs(clean):
+    caption = "Berlin: The chancellor speaks to reporters outside parliament"
+    article = clean(f"Headline here\n\n{BODY}\n\n{caption}\n\nThe second paragraph, also a sentence.")
+    assert article.metadata.captions == [caption]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "What happens next",
+        "A new front",
+        "“We will not back down.”",
+        "Note: figures are provisional.",
+        "Analysis: the road ahead for the party",
+        "Arsenal 2 Chelsea 1",
+        "Q: Why did you leave?",
+        "He said the move was a mistake and would cost the club dearly",
+        "Update: the road reopened",
+    ],
+)
+def test_body_lines_shaped_almost_like_captions_survive(clean, body):
+    article = clean(f"Headline here\n\n{BODY}\n\n{body}\n\nThe second paragraph, also a sentence.")
+    assert body in kept(article)
+
+
+def test_caption_shaped_line_inside_a_paragraph_survives(clean):
+    article = clean(f"Headline here\n\n{BODY}\nBerlin: The chancellor speaks to reporters outside parliament")
+    assert article.metadata.captions == []
+
+
+class FigureSegmenter:
+    @cleaner.hookimpl(tryfirst=True)
+    def cleaner_segment_document(self, document):
+        return Segments([
+            Block(0, "Body sentence here.", 0, kind="paragraph"),
+            Block(1, "A long caption that has a full stop at the end of it.", 1, kind="caption"),
+        ])
+
+
+def test_figure_caption_blocks_from_a_segmenter_are_captions():
+    article = Cleaner.from_config(plugins=[FigureSegmenter()]).clean_text("ignored")
+    assert article.metadata.captions == ["A long caption that has a full stop at the end of it."]
+    assert article.text == "Body sentence here."

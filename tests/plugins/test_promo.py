@@ -1,0 +1,161 @@
+from conftest import kept, removed_by
+
+
+def test_heading_with_tagged_items_in_its_paragraph(clean):
+    article = clean("""
+        Title of the story
+
+        First paragraph of the story, which is long enough to be body text.
+
+        Don't miss...
+        Minister resigns over expenses row [LATEST]
+        Storm warning issued for the north [VIDEO]
+        Ten pictures of the royal visit [PICTURES]
+
+        The story goes on after the list.
+    """)
+    assert article.metadata.related == [
+        "Minister resigns over expenses row",
+        "Storm warning issued for the north",
+        "Ten pictures of the royal visit",
+    ]
+    assert removed_by(article, "promo")[0] == "Don't miss..."
+    assert kept(article)[-1] == "The story goes on after the list."
+    rules = [b.removal.rule for b in article.removed_blocks() if b.removal.plugin == "promo"]
+    assert rules == ["promo-heading"] + ["promo-item"] * 3
+
+
+def test_heading_alone_then_one_item_per_paragraph(clean):
+    article = clean("""
+        Title
+
+        Body paragraph one, a full sentence of the article.
+
+        Most read
+
+        Man rescued from river after six hours
+
+        Schools to close early for summer
+
+        Why house prices are still rising
+
+        Body paragraph two, which continues the article after the list.
+    """)
+    assert article.metadata.related == [
+        "Man rescued from river after six hours",
+        "Schools to close early for summer",
+        "Why house prices are still rising",
+    ]
+    assert kept(article) == [
+        "Body paragraph one, a full sentence of the article.",
+        "Body paragraph two, which continues the article after the list.",
+    ]
+
+
+def test_bulleted_items_keep_their_words_in_related_without_bullets(clean):
+    article = clean("""
+        Title
+
+        Body paragraph, a full sentence.
+
+        Related articles:
+        • Council tax to rise by 5%
+        • New bus routes announced
+        - Library opening hours cut.
+    """)
+    assert article.metadata.related == [
+        "Council tax to rise by 5%",
+        "New bus routes announced",
+        "Library opening hours cut.",
+    ]
+
+
+def test_read_more_insert_anywhere(clean):
+    article = clean("""
+        Title
+
+        The first paragraph of the story is here.
+
+        READ MORE: Police appeal for witnesses after crash
+
+        The second paragraph of the story is here.
+
+        Related | Airport strike called off at last minute
+    """)
+    assert article.metadata.related == [
+        "Police appeal for witnesses after crash",
+        "Airport strike called off at last minute",
+    ]
+    assert kept(article) == ["The first paragraph of the story is here.", "The second paragraph of the story is here."]
+
+
+def test_heading_in_another_language(clean):
+    article = clean("""
+        Título
+
+        O governo anunciou novas medidas nesta terça-feira.
+
+        Leia também:
+        Inflação sobe pelo terceiro mês seguido
+        Câmara aprova reforma tributária
+    """)
+    assert article.metadata.related == ["Inflação sobe pelo terceiro mês seguido", "Câmara aprova reforma tributária"]
+
+
+def test_body_that_mentions_dont_miss_survives(clean):
+    text = "Don’t miss the meteor shower tonight, astronomers said, as skies are expected to clear."
+    article = clean(f"Title\n\n{text}")
+    assert kept(article) == [text]
+
+
+def test_read_more_as_a_sentence_survives(clean):
+    text = "Read more about the proposals on the council website."
+    article = clean(f"Title\n\nThe council published its plans.\n\n{text}")
+    assert text in kept(article)
+
+
+def test_list_stops_at_a_sentence(clean):
+    article = clean("""
+        Title
+
+        Opening paragraph of the story here.
+
+        Trending
+        Star announces world tour
+        The band said in a statement that tickets would go on sale on Friday.
+    """)
+    assert article.metadata.related == ["Star announces world tour"]
+    assert "The band said in a statement that tickets would go on sale on Friday." in kept(article)
+
+
+def test_lone_tagged_headline(clean):
+    article = clean("""
+        Title
+
+        Opening paragraph of the story here.
+
+        Royal baby name revealed [PICTURES]
+
+        More of the story follows here.
+    """)
+    assert article.metadata.related == ["Royal baby name revealed"]
+
+
+def test_bracketed_words_in_body_survive(clean):
+    text = "“They [the rebels] are retreating,” he said [AFP]."
+    article = clean(f"Title\n\n{text}")
+    assert kept(article) == [text]
+
+
+def test_headings_are_configurable(clean):
+    text = """
+        Title
+
+        Body paragraph of the story.
+
+        Elsewhere in the paper
+        Headline one here
+    """
+    assert clean(text).metadata.related == []
+    article = clean(text, config={"plugins": {"promo": {"headings": ["elsewhere in the paper"]}}})
+    assert article.metadata.related == ["Headline one here"]

@@ -1,0 +1,43 @@
+from conftest import kept
+
+
+def test_first_line_becomes_title(clean):
+    article = clean("""
+        Council approves new cycle lanes for city centre
+
+        The council voted on Tuesday to approve the plan.
+    """)
+    assert article.metadata.title == "Council approves new cycle lanes for city centre"
+    assert kept(article) == ["The council voted on Tuesday to approve the plan."]
+    assert article.removed_blocks()[0].removal.rule == "first-line"
+
+
+def test_first_line_that_is_a_sentence_is_body(clean):
+    article = clean("""
+        The council voted on Tuesday to approve the plan.
+
+        It will cost two million pounds.
+    """)
+    assert article.metadata.title is None
+    assert len(kept(article)) == 2
+
+
+def test_first_line_of_a_wrapped_paragraph_is_not_a_title(clean):
+    article = clean("""
+        The council voted on Tuesday to approve
+        the plan, which will cost two million pounds.
+    """)
+    assert article.metadata.title is None
+    assert article.text.startswith("The council voted")
+
+
+def test_long_first_line_is_body(clean):
+    line = " ".join(["word"] * 45)
+    article = clean(line + "\n\nSecond paragraph here.")
+    assert article.metadata.title is None
+
+
+def test_disabled_title_keeps_first_line(clean):
+    article = clean("Headline here\n\nBody text.", config={"plugins": {"title": {"enabled": False}}})
+    assert article.metadata.title is None
+    assert kept(article) == ["Headline here", "Body text."]
