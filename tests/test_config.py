@@ -4,6 +4,7 @@ import pytest
 
 from cleaner import Cleaner, ConfigError
 from cleaner.config import Config, default_config_path
+from conftest import ROOT
 
 
 def write(tmp_path, text):
@@ -19,7 +20,7 @@ def error_for(tmp_path, text):
 
 
 def test_the_default_config_is_the_repository_config_yaml():
-    assert default_config_path().read_text() == (default_config_path().parent.parent / "config.yaml").read_text()
+    assert default_config_path().read_text(encoding="utf-8") == (ROOT / "config.yaml").read_text(encoding="utf-8")
     cleaner = Cleaner.from_config()
     assert set(cleaner.options) >= {"title", "promo", "captions", "attribution", "prompts", "whitespace"}
     assert cleaner.options["promo"].headings, "vocabularies come from config.yaml"
