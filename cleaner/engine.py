@@ -89,6 +89,11 @@ class Cleaner:
         plugin_dirs = [str(folder.resolve()) for folder in self._extra_plugin_dirs]
         return (_rebuild, (config, plugin_dirs, self._extra_plugins, self.default_site))
 
+    @property
+    def plugin_dirs(self) -> list[Path]:
+        """Every folder plugins were loaded from: the config's and those given on the command line."""
+        return self.config.plugin_dirs + self._extra_plugin_dirs
+
     # -- configuration -------------------------------------------------------------------------
 
     def _validate_plugin_sections(self) -> tuple[dict[str, BaseModel | None], dict[str, bool]]:
