@@ -93,7 +93,13 @@ def _listing(outcome: dict[str, Any], keys: list[str]) -> list[str]:
 
 
 def check_rules(cleaner: Cleaner, out: TextIO) -> int:
-    """Print pass/fail per example and a diff for each failure; return how many failed."""
+    """Print pass/fail per example and a diff for each failure; return how many failed.
+
+    An examples folder named in config.yaml that does not exist counts as a failure.
+    """
+    missing = [(key, folder) for key, folder in sorted(cleaner.config.site_examples().items()) if not folder.is_dir()]
+    for key, folder in missing:
+        print(f"FAIL  {key}  {folder}: sites.{key}.examples: no such folder", file=out)
     examples = list(find_examples(cleaner))
     failed = 0
     for example in examples:
@@ -103,4 +109,4 @@ def check_rules(cleaner: Cleaner, out: TextIO) -> int:
             failed += 1
             print("\n".join(differences), file=out)
     print(f"{len(examples) - failed} of {len(examples)} examples pass", file=out)
-    return failed
+    return failed + len(missing)

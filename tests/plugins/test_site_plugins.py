@@ -90,3 +90,12 @@ def test_check_rules_fails_with_a_diff(tmp_path, capsys):
     )
     assert main(["check-rules", "--config", str(config)]) == 0
     assert "1 of 1 examples pass" in capsys.readouterr().out
+
+
+def test_check_rules_fails_on_a_missing_examples_folder(tmp_path, capsys):
+    from cleaner.cli import main
+
+    config = tmp_path / "config.yaml"
+    config.write_text("sites:\n  gazette.example:\n    examples: nowhere\n", encoding="utf-8")
+    assert main(["check-rules", "--config", str(config)]) == 1
+    assert "sites.gazette.example.examples: no such folder" in capsys.readouterr().out
