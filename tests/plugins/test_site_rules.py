@@ -131,3 +131,11 @@ def test_config_errors_name_the_site_and_rule(tmp_path, config, message):
     with pytest.raises(ConfigError) as caught:
         Cleaner.from_config({"sites": {"bad.example": config}})
     assert message in str(caught.value)
+
+
+def test_a_cleaner_with_site_rules_pickles_with_them():
+    import pickle
+
+    cleaner = pickle.loads(pickle.dumps(Cleaner.from_config(RULES)))
+    article = cleaner.clean_text(ARTICLE, site="gazette.example")
+    assert "Around the County" not in article.text
