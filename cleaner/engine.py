@@ -22,6 +22,10 @@ from .read import MissingInput, iter_sources
 from .sites import SITE_RULES_PLUGIN, SiteProfile, best_key
 
 
+_MAX_CACHED_HOSTS = 100_000
+"""Hosts whose site profile is remembered; a crawl of more distinct hosts starts the cache afresh."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Implementation:
     plugin: str
@@ -191,6 +195,8 @@ class Cleaner:
         if profile is None:
             key = best_key(self._site_profiles, host)
             profile = self._site_profiles[key] if key is not None else self._default_profile
+            if len(self._profile_by_host) >= _MAX_CACHED_HOSTS:
+                self._profile_by_host.clear()
             self._profile_by_host[host] = profile
         return profile
 
