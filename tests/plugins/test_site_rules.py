@@ -139,3 +139,32 @@ def test_a_cleaner_with_site_rules_pickles_with_them():
     cleaner = pickle.loads(pickle.dumps(Cleaner.from_config(RULES)))
     article = cleaner.clean_text(ARTICLE, site="gazette.example")
     assert "Around the County" not in article.text
+
+
+def test_a_rule_in_a_yaml_file_works_through_the_command_line(tmp_path, capsys):
+    import json
+
+    from cleaner.cli import main
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "long.txt").write_text("Title\n\n" + "a" * 200_000 + "b\n\nAround the County\nItem one here\n", encoding="utf-8")
+    config = tmp_path / "gazette.yaml"
+    config.write_text(
+        "sites:\n"
+        "  gazette.example:\n"
+        "    drop_blocks:\n"
+        "      - start: 'around the county'\n"
+        "    drop_lines: ['(a+)+$']\n",
+        encoding="utf-8",
+    )
+    assert main(["clean", str(articles), "--site", "gazette.example", "-q"]) == 0
+    before = {record["id"]: record for record in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert "Around the County" in before["story"]["text"]
+    assert main(["clean", str(articles), "--site", "gazette.example", "--config", str(config), "-q"]) == 0
+    after = {record["id"]: record for record in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert "Around the County" not in after["story"]["text"]
+    assert "Around the County" not in after["long"]["text"]
+    assert after["long"]["text"].startswith("a" * 1000), "the long line ends in b, so (a+)+$ does not take it"
+    assert after["long"]["errors"] == []
