@@ -99,3 +99,19 @@ def test_check_rules_fails_on_a_missing_examples_folder(tmp_path, capsys):
     config.write_text("sites:\n  gazette.example:\n    examples: nowhere\n", encoding="utf-8")
     assert main(["check-rules", "--config", str(config)]) == 1
     assert "sites.gazette.example.examples: no such folder" in capsys.readouterr().out
+
+
+def test_examples_of_a_glob_key_name_their_host(tmp_path, capsys):
+    from cleaner.cli import main
+
+    examples = tmp_path / "examples"
+    examples.mkdir()
+    (examples / "one.txt").write_text("Headline here\n\nBody sentence.\n\nGazette Extras\n", encoding="utf-8")
+    expected = examples / "one.expected.json"
+    expected.write_text(json.dumps({"text": "Body sentence."}), encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text("sites:\n  '*.gazette.*':\n    examples: examples\n    drop_lines: ['gazette extras']\n", encoding="utf-8")
+    assert main(["check-rules", "--config", str(config)]) == 1
+    assert "is a glob: give the example a \"site\" hostname" in capsys.readouterr().out
+    expected.write_text(json.dumps({"site": "news.gazette.example", "text": "Body sentence."}), encoding="utf-8")
+    assert main(["check-rules", "--config", str(config)]) == 0
