@@ -1,4 +1,7 @@
-"""The command line: ``cleaner clean`` and ``cleaner plugins``."""
+"""The command line: ``cleaner clean``, ``plugins``, ``explain``, ``report``, ``learn``, ``check-rules``.
+
+Command bodies other than ``clean`` live in their own modules; this one only parses and dispatches.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import sys
 from collections import Counter
 from contextlib import nullcontext
 
+from . import check_rules, explain, learn, report
 from .config import ConfigError
 from .engine import Cleaner, RunStats
 from .plugins import describe_plugins
@@ -35,11 +39,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     plugins = commands.add_parser("plugins", help="list the plugins loaded, where from, and their hooks")
     add_common(plugins)
+
+    explain_command = commands.add_parser("explain", help="show each block of an article, kept or removed, and why")
+    explain_command.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (any kind a reader takes)")
+    explain_command.add_argument("--site", metavar="HOST", help="hostname of the articles, where their records do not say")
+    add_common(explain_command)
+
+    report_command = commands.add_parser("report", help="an HTML page of what was removed, from `clean` records")
+    report_command.add_argument("records", metavar="RECORDS", help="JSON lines written by `cleaner clean`")
+    report_command.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write")
+
+    learn_command = commands.add_parser("learn", help="find lines a site repeats across its articles; write site rules")
+    learn_command.add_argument("inputs", nargs="+", metavar="CORPUS", help="files or folders of articles")
+    learn_command.add_argument("-o", "--output", metavar="YAML", required=True, help="the learned rules to write")
+    learn_command.add_argument("--min-share", type=float, default=0.5, help="share of a site's articles a line must be in (default 0.5)")
+    learn_command.add_argument("--min-articles", type=int, default=5, help="fewest articles a line must be in (default 5)")
+    learn_command.add_argument("--max-words", type=int, default=20, help="longer lines are body text (default 20)")
+    learn_command.add_argument("--by-folder", action="store_true", help="an article's site is the name of its folder")
+    learn_command.add_argument("--site", metavar="HOST", help="hostname of the articles, where their records do not say")
+    add_common(learn_command)
+
+    check = commands.add_parser("check-rules", help="run every site's example articles; report pass or fail")
+    add_common(check)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "report":
+        return report.write_report(args.records, args.output, sys.stderr)
     try:
         cleaner = Cleaner.from_config(args.config, plugin_dirs=args.plugins_dir, site=getattr(args, "site", None))
     except ConfigError as error:
@@ -47,6 +75,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "plugins":
         return list_plugins(cleaner)
+    if args.command == "explain":
+        return EXIT_ARTICLE_FAILED if explain.explain(cleaner, args.inputs, sys.stdout) else EXIT_OK
+    if args.command == "learn":
+        return learn.run(cleaner, args, sys.stderr)
+    if args.command == "check-rules":
+        return EXIT_ARTICLE_FAILED if check_rules.check_rules(cleaner, sys.stdout) else EXIT_OK
     return clean(cleaner, args)
 
 

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .sites import SiteSection
+
 
 class ConfigError(Exception):
     """The configuration is wrong; the message names the file, the key path and what is wrong."""
@@ -36,6 +38,8 @@ class Settings(BaseModel):
 
     plugin_dirs: list[str] = []
     plugins: dict[str, dict[str, Any] | None] = {}
+    sites: dict[str, SiteSection] = {}
+    """Rules and option overrides per site, keyed by hostname (see `cleaner.sites`)."""
 
 
 def default_config_path() -> Path:
@@ -120,6 +124,14 @@ class Config:
     @property
     def plugin_dirs(self) -> list[Path]:
         return [self.base_dir / folder for folder in self.settings.plugin_dirs]
+
+    def site_examples(self) -> dict[str, Path]:
+        """The examples folder of every site that names one, by site key."""
+        return {
+            key: self.base_dir / section.examples
+            for key, section in self.settings.sites.items()
+            if section.examples is not None
+        }
 
     def plugin_section(self, name: str) -> dict[str, Any]:
         return dict(self.settings.plugins.get(name) or {})

@@ -15,10 +15,15 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
-from .config import Config, ConfigError, describe_validation_error
+from .config import Config, ConfigError, describe_validation_error, merge
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
+from .sites import SITE_RULES_PLUGIN, SiteProfile, best_key
+
+
+_MAX_CACHED_HOSTS = 100_000
+"""Hosts whose site profile is remembered; a crawl of more distinct hosts starts the cache afresh."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,16 +66,10 @@ class Cleaner:
             self.manager.register(plugin, name=name)
         self.options, self.enabled = self._validate_plugin_sections()
         self._trace = tracing_enabled()
-        self._implementations = {
-            name: self._enabled_implementations(name)
-            for name in (
-                "cleaner_read_source",
-                "cleaner_segment_document",
-                "cleaner_mark_blocks",
-                "cleaner_extract_metadata",
-                "cleaner_render_text",
-            )
-        }
+        self._implementations = self._enabled_implementations_by_hook(self.enabled)
+        self._default_profile = SiteProfile(None, self.options, self.enabled, self._implementations)
+        self._site_profiles = self._validate_site_sections()
+        self._profile_by_host: dict[str | None, SiteProfile] = {}
 
     @classmethod
     def from_config(
@@ -94,6 +93,11 @@ class Cleaner:
         plugin_dirs = [str(folder.resolve()) for folder in self._extra_plugin_dirs]
         return (_rebuild, (config, plugin_dirs, self._extra_plugins, self.default_site))
 
+    @property
+    def plugin_dirs(self) -> list[Path]:
+        """Every folder plugins were loaded from: the config's and those given on the command line."""
+        return self.config.plugin_dirs + self._extra_plugin_dirs
+
     # -- configuration -------------------------------------------------------------------------
 
     def _validate_plugin_sections(self) -> tuple[dict[str, BaseModel | None], dict[str, bool]]:
@@ -104,9 +108,7 @@ class Cleaner:
                 f"{self.config.origin}: plugins.{unknown[0]}: unknown plugin "
                 f"(loaded: {', '.join(sorted(loaded))})"
             )
-        models: dict[str, type[BaseModel] | None] = {}
-        for implementation in self.manager.hook.cleaner_add_options.get_hookimpls():
-            models[implementation.plugin_name] = implementation.function()
+        models = self._option_models()
         options: dict[str, BaseModel | None] = {}
         enabled: dict[str, bool] = {}
         errors = []
@@ -133,19 +135,104 @@ class Cleaner:
             raise ConfigError("\n".join(errors))
         return options, enabled
 
-    def _enabled_implementations(self, hook_name: str) -> list[_Implementation]:
+    def _option_models(self) -> dict[str, type[BaseModel] | None]:
+        return {
+            implementation.plugin_name: implementation.function()
+            for implementation in self.manager.hook.cleaner_add_options.get_hookimpls()
+        }
+
+    def _validate_site_sections(self) -> dict[str, SiteProfile]:
+        """Each site's profile: plugin options with the site's overrides laid over, validated once.
+
+        A site's declarative rules are the options of the ``site_rules`` plugin for that site.
+        """
+        models = self._option_models()
+        origin = self.config.origin
+        profiles: dict[str, SiteProfile] = {}
+        errors = []
+        for key, section in self.config.settings.sites.items():
+            prefix = f"sites.{key}.plugins"
+            overrides = {name: dict(value or {}) for name, value in section.plugins.items()}
+            if section.has_rules():
+                if not self.manager.has_plugin(SITE_RULES_PLUGIN):
+                    errors.append(f"{origin}: sites.{key}: site rules need the {SITE_RULES_PLUGIN!r} plugin, which is not loaded")
+                    continue
+                overrides.setdefault(SITE_RULES_PLUGIN, {}).update(section.rules())
+            options = dict(self.options)
+            enabled = dict(self.enabled)
+            for name, override in overrides.items():
+                if not self.manager.has_plugin(name):
+                    errors.append(f"{origin}: {prefix}.{name}: unknown plugin")
+                    continue
+                switch = override.pop("enabled", enabled[name])
+                if not isinstance(switch, bool):
+                    errors.append(f"{origin}: {prefix}.{name}.enabled: expected true or false, got {switch!r}")
+                enabled[name] = switch is not False
+                if not override:
+                    continue
+                model = models.get(name)
+                if model is None:
+                    errors.append(f"{origin}: {prefix}.{name}.{next(iter(override))}: unknown option "
+                                  f"(plugin {name} takes no options besides 'enabled')")
+                    continue
+                section_options = self.config.plugin_section(name)
+                section_options.pop("enabled", None)
+                try:
+                    options[name] = model.model_validate(merge(section_options, override))
+                except ValidationError as error:
+                    errors.append(describe_validation_error(error, origin, prefix=f"{prefix}.{name}"))
+            implementations = (
+                self._implementations if enabled == self.enabled else self._enabled_implementations_by_hook(enabled)
+            )
+            profiles[key] = SiteProfile(key, options, enabled, implementations, section.keep)
+        if errors:
+            raise ConfigError("\n".join(errors))
+        return profiles
+
+    def site_profile(self, host: str | None) -> SiteProfile:
+        """The options and plugins for `host`: resolved once per distinct host, then a dict lookup."""
+        profile = self._profile_by_host.get(host)
+        if profile is None:
+            key = best_key(self._site_profiles, host)
+            profile = self._site_profiles[key] if key is not None else self._default_profile
+            if len(self._profile_by_host) >= _MAX_CACHED_HOSTS:
+                self._profile_by_host.clear()
+            self._profile_by_host[host] = profile
+        return profile
+
+    def _enabled_implementations_by_hook(self, enabled: dict[str, bool]) -> dict[str, list[_Implementation]]:
+        return {
+            name: self._enabled_implementations(name, enabled)
+            for name in (
+                "cleaner_read_source",
+                "cleaner_segment_document",
+                "cleaner_mark_blocks",
+                "cleaner_extract_metadata",
+                "cleaner_render_text",
+            )
+        }
+
+    def _enabled_implementations(self, hook_name: str, enabled: dict[str, bool]) -> list[_Implementation]:
         caller = getattr(self.manager.hook, hook_name)
         return [
             _Implementation(impl.plugin_name, impl.function, tuple(impl.argnames))
             for impl in reversed(caller.get_hookimpls())
-            if self.enabled.get(impl.plugin_name, True)
+            if enabled.get(impl.plugin_name, True)
         ]
 
     # -- calling hooks -------------------------------------------------------------------------
 
-    def _call(self, hook: str, implementation: _Implementation, problems: list[Problem], stage: str, **kwargs: Any):
-        """Call one implementation; an exception becomes a `Problem` naming the plugin."""
-        kwargs["options"] = self.options.get(implementation.plugin)
+    def _call(
+        self,
+        hook: str,
+        implementation: _Implementation,
+        problems: list[Problem],
+        stage: str,
+        profile: SiteProfile | None = None,
+        **kwargs: Any,
+    ):
+        """Call one implementation with its options for the site; an exception becomes a `Problem` naming the plugin."""
+        kwargs["options"] = (profile or self._default_profile).options.get(implementation.plugin)
         arguments = {name: kwargs[name] for name in implementation.argnames}
         try:
             result = implementation.function(**arguments)
@@ -156,9 +243,9 @@ class Cleaner:
             trace_call(hook, implementation.plugin, arguments, result)
         return result
 
-    def _call_first(self, hook: str, problems: list[Problem], stage: str, **kwargs: Any):
-        for implementation in self._implementations[hook]:
-            result = self._call(hook, implementation, problems, stage, **kwargs)
+    def _call_first(self, hook: str, problems: list[Problem], stage: str, profile: SiteProfile | None = None, **kwargs: Any):
+        for implementation in (profile or self._default_profile).implementations[hook]:
+            result = self._call(hook, implementation, problems, stage, profile, **kwargs)
             if result is not None:
                 return implementation.plugin, result
         return None, None
@@ -241,11 +328,15 @@ class Cleaner:
                 article.metadata.file(key, value)
         if article.metadata.site is None:
             article.metadata.file("site", _hostname(article.metadata.url))
-        for implementation in self._implementations["cleaner_mark_blocks"]:
-            marks = self._call("cleaner_mark_blocks", implementation, article.problems, "rules", article=article)
-            self._apply_marks(article, implementation.plugin, marks)
-        for implementation in self._implementations["cleaner_extract_metadata"]:
-            found = self._call("cleaner_extract_metadata", implementation, article.problems, "metadata", article=article)
+        profile = self.site_profile(article.site)
+        protected = profile.protected(article.blocks)
+        for implementation in profile.implementations["cleaner_mark_blocks"]:
+            marks = self._call("cleaner_mark_blocks", implementation, article.problems, "rules", profile, article=article)
+            self._apply_marks(article, implementation.plugin, marks, protected)
+        for implementation in profile.implementations["cleaner_extract_metadata"]:
+            found = self._call(
+                "cleaner_extract_metadata", implementation, article.problems, "metadata", profile, article=article
+            )
             if isinstance(found, dict):
                 for key, value in found.items():
                     article.metadata.file(key, value)
@@ -253,7 +344,7 @@ class Cleaner:
                 article.problems.append(
                     Problem("metadata", f"returned {type(found).__name__}, expected a dict", plugin=implementation.plugin)
                 )
-        article.text = self._render(article)
+        article.text = self._render(article, profile)
         return article
 
     def _segment(self, document: Document, article: Article) -> Segments | None:
@@ -273,7 +364,7 @@ class Cleaner:
             return None
         return segmented
 
-    def _apply_marks(self, article: Article, plugin: str, marks: Any) -> None:
+    def _apply_marks(self, article: Article, plugin: str, marks: Any, protected: frozenset[int] = frozenset()) -> None:
         if marks is None:
             return
         try:
@@ -295,14 +386,14 @@ class Cleaner:
                 article.problems.append(Problem("rules", "marked a block that is not this article's", plugin=plugin))
                 return
             block = mark.block
-            if block.removal is not None:
+            if block.removal is not None or index in protected:
                 continue
             block.removal = Removal(plugin, mark.rule, mark.reason)
             if mark.save_as:
                 article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip())
 
-    def _render(self, article: Article) -> str:
-        _, text = self._call_first("cleaner_render_text", article.problems, "render", article=article)
+    def _render(self, article: Article, profile: SiteProfile) -> str:
+        _, text = self._call_first("cleaner_render_text", article.problems, "render", profile, article=article)
         if isinstance(text, str):
             return text
         return "\n".join(block.text for block in article.blocks if block.removal is None)

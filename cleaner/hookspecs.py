@@ -29,7 +29,11 @@ Drop that file in a folder named by ``plugin_dirs`` in config.yaml (or ``--plugi
 ship it in a package with an entry point in the ``cleaner`` group, as the built-ins do.
 
 Every hook may take ``options``: that plugin's own section of config.yaml, validated against
-the model the plugin returned from ``cleaner_add_options`` (``None`` if it declared none).
+the model the plugin returned from ``cleaner_add_options`` (``None`` if it declared none). The
+hooks that see an article (marking, metadata, rendering) get the options for the article's site:
+the section with ``sites.<host>.plugins.<name>`` laid over it, validated when the config loads; a
+site can also switch a plugin off (``enabled: false``), and its ``keep`` patterns protect lines
+from every plugin's marks.
 Plugins keep no state between articles; everything they need arrives as arguments.
 
 If a hook raises, the engine records an error naming the plugin on that article, skips that

@@ -61,6 +61,13 @@ class Vocabulary:
     def search(self, text: str):
         return self._regex.search(text) if self._regex else None
 
+    def which(self, text: str) -> str | None:
+        """The first pattern that matches the whole of `text`: to tell a person which rule decided."""
+        for pattern in self.patterns:
+            if compile_pattern(pattern).fullmatch(text):
+                return pattern
+        return None
+
     def __bool__(self) -> bool:
         return bool(self.patterns)
 

@@ -30,6 +30,7 @@ def to_record(article: Article) -> dict[str, Any]:
                 "reason": block.removal.reason,
                 "text": block.text,
                 "line": block.line,
+                "block": block.index,
             }
             for block in article.blocks
             if block.removal is not None

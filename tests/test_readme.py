@@ -2,6 +2,8 @@
 
 import re
 
+import yaml
+
 from cleaner import Cleaner
 from conftest import ROOT
 
@@ -20,3 +22,14 @@ def test_the_site_plugin_example_works(tmp_path):
 def test_ci_runs_the_readme_test_command():
     commands = re.findall(r"```sh\n(.*?)\n```", README, re.S)
     assert commands[1] in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_site_rules_example_works():
+    example = re.search(r"## Site rules in config.yaml\n.*?```yaml\n(.*?)```", README, re.S).group(1)
+    cleaner = Cleaner.from_config(yaml.safe_load(example))
+    text = (
+        "Headline\n\nBody sentence of the story.\n\nAround the County\nLibrary reopens after roof repairs\n\n"
+        "Gazette reader offers: half price\n\nRead more: our promise to readers\n\nMore body.\n\nHave your say\nComment"
+    )
+    article = cleaner.clean_text(text, url="https://news.gazette.example/a")
+    assert article.text == "Body sentence of the story.\n\nRead more: our promise to readers\n\nMore body."
