@@ -220,15 +220,27 @@ class Cleaner:
             yield self.clean_document(document)
 
     def clean_text(
-        self, text: str, *, id: str = "text", source: str = "<text>", url: str | None = None, site: str | None = None
+        self,
+        text: str,
+        *,
+        id: str = "text",
+        source: str = "<text>",
+        url: str | None = None,
+        site: str | None = None,
+        title: str | None = None,
     ) -> Article:
-        """Clean one plain-text article."""
-        return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site))
+        """Clean one plain-text article.
+
+        Give `title` when it is known ("" for an article known to have none), so that no line of
+        the text is taken for it.
+        """
+        return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site, title=title))
 
     def clean_document(self, document: Document) -> Article:
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)
+        article.metadata.file("title", document.title)
         article.metadata.file("site", document.site or _hostname(document.url) or self.default_site)
         if any(problem.fatal for problem in document.problems):
             return article

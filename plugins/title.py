@@ -1,4 +1,9 @@
-"""The first line of a plain-text article, if it is shaped like a headline, is the title."""
+"""The first line of a plain-text article, if it is shaped like a headline, is the title.
+
+When the source states the title (``metadata.title`` is already set, if only to "" for an article
+known to have none), no line is taken for it: the text is then the body alone, as it is when
+cleaned text is cleaned again.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +28,8 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(tryfirst=True)
 def cleaner_mark_blocks(article, options):
+    if article.metadata.title is not None:
+        return None
     kept = article.kept_blocks()
     if not kept:
         return None
