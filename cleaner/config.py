@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 class ConfigError(Exception):
@@ -29,12 +29,24 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+class Limits(BaseModel):
+    """Bounds on one article, so that a hostile input or a runaway plugin costs only that article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_article_bytes: int = Field(20_000_000, gt=0)
+    """Largest input (after gunzipping) a reader takes as one article."""
+    time_budget_seconds: float = Field(30.0, ge=0)
+    """Longest the plugins may spend on one article; 0 for no limit."""
+
+
 class Settings(BaseModel):
     """The top level of config.yaml; each plugin validates its own section."""
 
     model_config = ConfigDict(extra="forbid")
 
     plugin_dirs: list[str] = []
+    limits: Limits = Limits()
     plugins: dict[str, dict[str, Any] | None] = {}
 
 

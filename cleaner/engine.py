@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
+from .budget import OverBudget, TimeBudget
 from .config import Config, ConfigError, describe_validation_error
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
@@ -60,6 +61,8 @@ class Cleaner:
                 raise ConfigError(f"a plugin named {name!r} is already loaded; give yours a `name` attribute")
             self.manager.register(plugin, name=name)
         self.options, self.enabled = self._validate_plugin_sections()
+        self.limits = config.settings.limits
+        self._budget = TimeBudget(self.limits.time_budget_seconds)
         self._trace = tracing_enabled()
         self._implementations = {
             name: self._enabled_implementations(name)
@@ -152,6 +155,9 @@ class Cleaner:
         except Exception as error:
             problems.append(Problem(stage, f"{type(error).__name__}: {error}", plugin=implementation.plugin))
             result = None
+        except OverBudget as error:
+            error.stage, error.plugin = error.stage or stage, error.plugin or implementation.plugin
+            raise
         if self._trace:
             trace_call(hook, implementation.plugin, arguments, result)
         return result
@@ -187,7 +193,7 @@ class Cleaner:
 
     def read_source(self, source: Source, stats: RunStats | None = None) -> Iterator[Document]:
         problems: list[Problem] = []
-        plugin, documents = self._call_first("cleaner_read_source", problems, "read", source=source)
+        plugin, documents = self._call_first("cleaner_read_source", problems, "read", source=source, limits=self.limits)
         if problems:
             yield self._failed_document(source, *problems)
             return
@@ -237,6 +243,7 @@ class Cleaner:
         return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site, title=title))
 
     def clean_document(self, document: Document) -> Article:
+        """Clean one document within the limits; whatever goes wrong is recorded on its article."""
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)
@@ -244,9 +251,27 @@ class Cleaner:
         article.metadata.file("site", document.site or _hostname(document.url) or self.default_site)
         if any(problem.fatal for problem in document.problems):
             return article
+        if len(document.content) > self.limits.max_article_bytes:
+            article.problems.append(Problem("read", (
+                f"{document.source}: article of {len(document.content):,} characters is larger than the "
+                f"article size limit of {self.limits.max_article_bytes:,} bytes (limits.max_article_bytes)"
+            )))
+            return article
+        try:
+            with self._budget.running():
+                self._clean(document, article)
+        except OverBudget as error:
+            article.problems.append(Problem(
+                error.stage or "clean",
+                f"exceeded the time budget of {self._budget.seconds:g} s per article (limits.time_budget_seconds)",
+                plugin=error.plugin,
+            ))
+        return article
+
+    def _clean(self, document: Document, article: Article) -> None:
         segmented = self._segment(document, article)
         if segmented is None:
-            return article
+            return
         article.blocks = segmented.blocks
         for key, value in segmented.metadata.items():
             if value not in (None, "", []):
@@ -266,7 +291,6 @@ class Cleaner:
                     Problem("metadata", f"returned {type(found).__name__}, expected a dict", plugin=implementation.plugin)
                 )
         article.text = self._render(article)
-        return article
 
     def _segment(self, document: Document, article: Article) -> Segments | None:
         plugin, segmented = self._call_first(
@@ -290,6 +314,9 @@ class Cleaner:
             return
         try:
             marks = list(marks)
+        except OverBudget as error:
+            error.stage, error.plugin = "rules", plugin
+            raise
         except Exception as error:
             article.problems.append(Problem("rules", f"marks could not be read: {type(error).__name__}: {error}", plugin=plugin))
             return

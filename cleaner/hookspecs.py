@@ -43,6 +43,7 @@ from typing import Any
 
 import pluggy
 
+from .config import Limits
 from .model import Article, Document, Mark, Segments, Source
 
 hookspec = pluggy.HookspecMarker("cleaner")
@@ -61,7 +62,7 @@ def cleaner_add_options() -> type | None:
 
 
 @hookspec(firstresult=True)
-def cleaner_read_source(source: Source, options: Any) -> Iterable[Document] | None:
+def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterable[Document] | None:
     """Claim an input and yield its articles, or return None to leave it to another reader.
 
     Called for every file named on the command line or found in a folder. Decide from the name
@@ -69,6 +70,10 @@ def cleaner_read_source(source: Source, options: Any) -> Iterable[Document] | No
     that nothing is read until the engine asks. Yield one `Document` per article (a JSON-lines
     file or a WARC archive yields many). A record that cannot be read becomes a `Document` with a
     fatal `Problem`, not an exception, so that the rest of the file is still read.
+
+    ``limits`` is the ``limits`` section of config.yaml: read at most
+    ``limits.max_article_bytes`` for one article (`cleaner.read.read_bytes_limited` reads a file,
+    gzipped or not, within it and never blocks on a FIFO); the engine fails any longer document.
     """
 
 

@@ -21,7 +21,6 @@ from cleaner.shapes import (
     more_words_than,
     paragraph_mates,
     previous_kept,
-    word_count,
 )
 
 
@@ -104,7 +103,9 @@ def _mark_round(article, options, marks, paragraphs) -> list[int]:
 
 
 def _caption_like(text: str, options: Options) -> bool:
-    return 0 < word_count(text) <= options.max_words and not ends_with_full_stop(text) and not text.endswith(":")
+    return (
+        bool(text) and not more_words_than(text, options.max_words) and not ends_with_full_stop(text) and not text.endswith(":")
+    )
 
 
 def _stands_apart_with_its_caption(article, block, options, marks) -> bool:
@@ -152,9 +153,9 @@ def _lead_caption(article, options):
     if (
         candidate.index != 1
         or not alone_in_paragraph(article, candidate)
-        or word_count(text) < options.min_lead_words
+        or not more_words_than(text, options.min_lead_words - 1)
         or ends_sentence(text)
         or not _caption_like(text, options)
     ):
         return None
-    return candidate if ends_sentence(following.text) or word_count(following.text) > options.max_words else None
+    return candidate if ends_sentence(following.text) or more_words_than(following.text, options.max_words) else None

@@ -1,4 +1,4 @@
-"""Reads plain-text articles: one file is one article, one line is one block."""
+"""Reads plain-text articles (gzipped or not): one file is one article, one line is one block."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Block, Document, Problem, Segments
-from cleaner.read import BinaryContent, decode
+from cleaner.read import BinaryContent, InputError, decode, read_bytes_limited
 
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    suffixes: list[str] = [".txt"]
+    suffixes: list[str] = [".txt", ".txt.gz"]
     """File endings this reader takes, compared without regard to case."""
 
 
@@ -22,18 +22,18 @@ def cleaner_add_options():
 
 
 @cleaner.hookimpl
-def cleaner_read_source(source, options):
+def cleaner_read_source(source, options, limits):
     if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
         return None
-    return _read(source)
+    return _read(source, limits.max_article_bytes)
 
 
-def _read(source):
+def _read(source, max_bytes):
     document = Document(id=source.default_id(), source=source.name, media_type="text/plain")
     try:
-        data = source.path.read_bytes()
-    except OSError as error:
-        document.problems.append(Problem("read", f"{source.name}: cannot read: {error.strerror or error}"))
+        data = read_bytes_limited(source.path, max_bytes)
+    except InputError as error:
+        document.problems.append(Problem("read", f"{source.name}: {error}"))
         yield document
         return
     try:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, more_words_than
 
 
 class Options(BaseModel):
@@ -37,6 +37,6 @@ def cleaner_mark_blocks(article, options):
     if first.kind != "line" or not alone_in_paragraph(article, first):
         return None
     text = first.text.strip()
-    if word_count(text) > options.max_words or ends_with_full_stop(text):
+    if more_words_than(text, options.max_words) or ends_with_full_stop(text):
         return None
     return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline", save_as="title")]
