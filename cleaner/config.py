@@ -19,14 +19,26 @@ class ConfigError(Exception):
     """The configuration is wrong; the message names the file, the key path and what is wrong."""
 
 
+MAX_NESTING = 50
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases, so that no "billion laughs" file can blow up a run."""
+    """A safe loader that refuses aliases, so that no "billion laughs" file can blow up a run, and
+    nesting deeper than `MAX_NESTING`, which would exhaust the recursive composer's stack."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed, at {event.start_mark}")
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_NESTING:
+            raise yaml.YAMLError(f"nested more than {MAX_NESTING} levels deep, at {self.peek_event().start_mark}")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class Limits(BaseModel):

@@ -2,13 +2,54 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+from pathlib import PurePosixPath
 from typing import Any, TextIO
 
 from .model import Article
 
 RESERVED = ("id", "source", "title", "text", "metadata", "removed", "errors")
 FORMATS = ("jsonl", "json", "text")
+
+MAX_NAME_BYTES = 150
+"""Longest folder or file name made from an id, leaving room in the 255-byte limit for a hash and a suffix."""
+MAX_DEPTH = 16
+_SEPARATOR = re.compile(r"[/\\]")
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\ud800-\udfff]')
+_DEVICE_NAME = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?")
+
+
+def safe_relative_path(id: str) -> PurePosixPath:
+    """Where the output files of the article `id` go, relative to the output folder, which they
+    cannot leave: ids come from input records and URLs, so they are untrusted.
+
+    Folders in the id (``news/2024/a``) are kept. Absolute roots, ``..``, ``.`` and empty parts,
+    backslashes, NUL and other control characters, characters Windows forbids, lone surrogates,
+    device names (``CON``, ``NUL``), leading and trailing dots and spaces, overlong names and deep
+    nesting are made safe; when that changes the id, a short hash of the whole id is appended,
+    so that distinct ids still get distinct paths. An id that is already safe is used as it is.
+    """
+    parts = []
+    for part in _SEPARATOR.split(id):
+        part = _UNSAFE.sub("_", part).strip(" .")
+        if not part:
+            continue
+        if _DEVICE_NAME.fullmatch(part):
+            part = "_" + part
+        parts.append(_truncate(part))
+    if len(parts) > MAX_DEPTH:
+        parts[MAX_DEPTH - 1 :] = [_truncate("_".join(parts[MAX_DEPTH - 1 :]))]
+    if not parts or "/".join(parts) != id:
+        digest = hashlib.sha256(id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        parts = parts or ["_"]
+        parts[-1] = f"{parts[-1]}-{digest}"
+    return PurePosixPath(*parts)
+
+
+def _truncate(name: str) -> str:
+    return name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", errors="ignore")
 
 
 def to_record(article: Article) -> dict[str, Any]:
