@@ -33,7 +33,9 @@ the model the plugin returned from ``cleaner_add_options`` (``None`` if it decla
 Plugins keep no state between articles; everything they need arrives as arguments.
 
 If a hook raises, the engine records an error naming the plugin on that article, skips that
-plugin's contribution, and goes on with the other plugins and articles.
+plugin's contribution, and goes on with the other plugins and articles. A hook that returns the
+wrong type is an error the same way. One that runs past the per-article time budget
+(``limits.time_budget_seconds``) is interrupted, and that article fails with an error naming it.
 """
 
 from __future__ import annotations
@@ -69,7 +71,8 @@ def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterabl
     (``source.path``) whether the source is yours, and only then read it: return a generator so
     that nothing is read until the engine asks. Yield one `Document` per article (a JSON-lines
     file or a WARC archive yields many). A record that cannot be read becomes a `Document` with a
-    fatal `Problem`, not an exception, so that the rest of the file is still read.
+    fatal `Problem`, not an exception, so that the rest of the file is still read. Set
+    ``Document.title`` when the record states the title, so that no line is taken for it.
 
     ``limits`` is the ``limits`` section of config.yaml: read at most
     ``limits.max_article_bytes`` for one article (`cleaner.read.read_bytes_limited` reads a file,
