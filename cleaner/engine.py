@@ -192,8 +192,15 @@ class Cleaner:
                 )
 
     def read_source(self, source: Source, stats: RunStats | None = None) -> Iterator[Document]:
+        """The documents a reader finds in `source`; each is read within the time budget."""
         problems: list[Problem] = []
-        plugin, documents = self._call_first("cleaner_read_source", problems, "read", source=source, limits=self.limits)
+        try:
+            with self._budget.running():
+                plugin, documents = self._call_first(
+                    "cleaner_read_source", problems, "read", source=source, limits=self.limits
+                )
+        except OverBudget as error:
+            problems.append(self._over_budget(error, source.name, "read"))
         if problems:
             yield self._failed_document(source, *problems)
             return
@@ -206,15 +213,27 @@ class Cleaner:
         iterator = iter(documents)
         while True:
             try:
-                document = next(iterator)
-            except StopIteration:
+                with self._budget.running():
+                    document = next(iterator, None)
+            except OverBudget as error:
+                error.plugin = plugin
+                yield self._failed_document(source, self._over_budget(error, source.name, "read"))
                 return
             except Exception as error:
                 yield self._failed_document(
                     source, Problem("read", f"{source.name}: {type(error).__name__}: {error}", plugin=plugin)
                 )
                 return
+            if document is None:
+                return
             yield document
+
+    def _over_budget(self, error: OverBudget, where: str, stage: str) -> Problem:
+        return Problem(
+            error.stage or stage,
+            f"{where}: exceeded the time budget of {self._budget.seconds:g} s per article (limits.time_budget_seconds)",
+            plugin=error.plugin,
+        )
 
     def _failed_document(self, source: Source, *problems: Problem) -> Document:
         return Document(id=source.default_id(), source=source.name, problems=list(problems))
@@ -261,11 +280,7 @@ class Cleaner:
             with self._budget.running():
                 self._clean(document, article)
         except OverBudget as error:
-            article.problems.append(Problem(
-                error.stage or "clean",
-                f"exceeded the time budget of {self._budget.seconds:g} s per article (limits.time_budget_seconds)",
-                plugin=error.plugin,
-            ))
+            article.problems.append(self._over_budget(error, document.source, "clean"))
         return article
 
     def _clean(self, document: Document, article: Article) -> None:

@@ -150,3 +150,28 @@ def test_a_known_title_is_not_looked_for_in_the_text():
     assert article.metadata.title == "The real headline"
     assert article.text == "Short first line\n\nBody sentence."
     assert runner.clean_text("Short first line\n\nBody.", title="").text.startswith("Short first line")
+
+
+class ReadsForever:
+    @cleaner.hookimpl(tryfirst=True)
+    def cleaner_read_source(self, source):
+        if not source.name.endswith(".endless"):
+            return None
+        return self._documents(source)
+
+    def _documents(self, source):
+        yield cleaner.Document(id="first", source=source.name, content="Headline\n\nBody sentence.")
+        while True:
+            pass
+
+
+def test_a_reader_that_never_finishes_is_stopped_after_its_documents_so_far(tmp_path):
+    (tmp_path / "feed.endless").write_text("")
+    (tmp_path / "good.txt").write_text("Headline\n\nBody sentence.")
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.2}}, plugins=[ReadsForever()])
+    articles = {article.id: article for article in runner.clean_paths([str(tmp_path)])}
+    assert articles["first"].text == "Body sentence." and not articles["first"].failed
+    [problem] = articles["feed"].problems
+    assert problem.plugin == "ReadsForever" and problem.stage == "read"
+    assert problem.message == f"{tmp_path / 'feed.endless'}: exceeded the time budget of 0.2 s per article (limits.time_budget_seconds)"
+    assert articles["good"].text == "Body sentence."
