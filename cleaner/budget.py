@@ -49,8 +49,10 @@ class TimeBudget:
         try:
             yield
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
 
 
 def _expire(signum, frame) -> None:

@@ -105,10 +105,10 @@ class RecordWriter:
 
     def write(self, article: Article) -> None:
         if self.format == "jsonl":
-            self.stream.write(json.dumps(to_record(article), ensure_ascii=False) + "\n")
+            self._put(json.dumps(to_record(article), ensure_ascii=False) + "\n")
         elif self.format == "json":
-            self.stream.write("[\n" if self.count == 0 else ",\n")
-            self.stream.write(json.dumps(to_record(article), ensure_ascii=False, indent=2))
+            self._put("[\n" if self.count == 0 else ",\n")
+            self._put(json.dumps(to_record(article), ensure_ascii=False, indent=2))
         else:
             self._write_text(article)
         self.count += 1
@@ -124,12 +124,20 @@ class RecordWriter:
         self._text_with_header(article, first=False)
 
     def _text_with_header(self, article: Article, first: bool) -> None:
-        self.stream.write(("" if first else "\n") + f"==> {article.id} <==\n{article.text}\n")
+        self._put(("" if first else "\n") + f"==> {article.id} <==\n{article.text}\n")
+
+    def _put(self, text: str) -> None:
+        """Write `text`; a lone surrogate (a JSON input may carry one) cannot be UTF-8, so it is
+        written as its ``\\udXXX`` escape, which in a JSON string is the same character."""
+        try:
+            self.stream.write(text)
+        except UnicodeEncodeError:
+            self.stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
     def close(self) -> None:
         if self.format == "json":
-            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+            self._put("[]\n" if self.count == 0 else "\n]\n")
         elif self.format == "text" and self._pending_text is not None:
-            self.stream.write(self._pending_text.text + "\n")
+            self._put(self._pending_text.text + "\n")
             self._pending_text = None
         self.stream.flush()

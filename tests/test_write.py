@@ -102,3 +102,25 @@ def test_any_id_gives_a_safe_path(id):
 def test_distinct_ids_give_distinct_paths(first, second):
     if first != second:
         assert safe_relative_path(first) != safe_relative_path(second)
+
+
+@pytest.mark.parametrize("format", ["jsonl", "json", "text"])
+def test_a_lone_surrogate_in_an_article_does_not_stop_the_writer(tmp_path, format):
+    import json
+
+    from cleaner import Cleaner
+    from cleaner.write import RecordWriter
+
+    runner = Cleaner.from_config()
+    path = tmp_path / "out"
+    with open(path, "w", encoding="utf-8") as stream:
+        writer = RecordWriter(stream, format)
+        writer.write(runner.clean_text("Headline\n\nBroken \ud800 character.", id="broken"))
+        writer.write(runner.clean_text("Headline\n\nFine.", id="fine"))
+        writer.close()
+    written = path.read_text(encoding="utf-8")
+    if format == "text":
+        assert "Broken \\ud800 character." in written and "Fine." in written
+    else:
+        records = json.loads(written) if format == "json" else [json.loads(line) for line in written.splitlines()]
+        assert [record["text"] for record in records] == ["Broken \ud800 character.", "Fine."]
