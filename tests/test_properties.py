@@ -1,6 +1,9 @@
 """Properties that hold for any text: cleaning never raises, never invents text, accounts for every
-line, and is idempotent (cleaning the clean text again, its title given, removes nothing more)."""
+line, and is idempotent (cleaning the clean text again, its title given, removes nothing more);
+and any bytes in a .txt file give one record, an article or an error naming the file."""
 
+import json
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -83,3 +86,17 @@ def test_cleaning_the_clean_text_again_removes_nothing_more(default_cleaner, tex
     assert [block.text for block in second.removed_blocks()] == []
     assert second.text == first.text
     assert (second.metadata.title or None) == first.metadata.title
+
+
+@PROPERTY_SETTINGS
+@given(st.binary(max_size=2000) | articles().map(lambda text: text.encode("utf-16", "surrogatepass")) | articles().map(lambda text: text.encode("cp1252", "replace")))
+def test_any_bytes_in_a_txt_file_give_one_record_and_never_raise(default_cleaner, data):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "article.txt")
+        path.write_bytes(data)
+        [article] = list(default_cleaner.clean_paths([str(path)]))
+    record = json.loads(json.dumps(to_record(article)))
+    assert record["id"] == "article"
+    assert record["errors"] or record["text"].strip() or record["removed"], "an article, or an error saying why not"
+    for error in record["errors"]:
+        assert error["message"].startswith(str(path))
