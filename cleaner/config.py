@@ -48,6 +48,8 @@ class Limits(BaseModel):
 
     max_article_bytes: int = Field(20_000_000, gt=0)
     """Largest input (after gunzipping) a reader takes as one article."""
+    max_article_blocks: int = Field(100_000, gt=0)
+    """Most blocks (lines of text, elements of a page) in one article; each costs memory and time."""
     time_budget_seconds: float = Field(30.0, ge=0)
     """Longest the plugins may spend on one article; 0 for no limit."""
 

@@ -309,7 +309,7 @@ class Cleaner:
 
     def _segment(self, document: Document, article: Article) -> Segments | None:
         plugin, segmented = self._call_first(
-            "cleaner_segment_document", article.problems, "segment", document=document
+            "cleaner_segment_document", article.problems, "segment", document=document, limits=self.limits
         )
         if segmented is None:
             if not article.failed:
@@ -321,6 +321,12 @@ class Cleaner:
             article.problems.append(
                 Problem("segment", f"returned {type(segmented).__name__}, expected Segments of Blocks", plugin=plugin)
             )
+            return None
+        if len(segmented.blocks) > self.limits.max_article_blocks:
+            article.problems.append(Problem("segment", (
+                f"{document.source}: more than {self.limits.max_article_blocks:,} blocks (lines or elements) "
+                f"in one article (limits.max_article_blocks)"
+            ), plugin=plugin))
             return None
         return segmented
 

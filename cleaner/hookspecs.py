@@ -81,12 +81,14 @@ def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterabl
 
 
 @hookspec(firstresult=True)
-def cleaner_segment_document(document: Document, options: Any) -> Segments | None:
+def cleaner_segment_document(document: Document, options: Any, limits: Limits) -> Segments | None:
     """Split a document into blocks, or return None if its ``media_type`` is not yours.
 
     Blocks are the units rules remove, so make them the natural units of the format: lines of
     plain text, paragraphs, headings and list items of HTML. Metadata the source carries (an HTML
-    page's title, author, date) goes into ``Segments.metadata``.
+    page's title, author, date) goes into ``Segments.metadata``. The engine fails an article of
+    more than ``limits.max_article_blocks`` blocks, so stop one block past that number: more
+    would only cost memory.
     """
 
 

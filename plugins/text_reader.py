@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
@@ -50,18 +52,20 @@ def _read(source, max_bytes):
 
 
 @cleaner.hookimpl
-def cleaner_segment_document(document):
+def cleaner_segment_document(document, limits):
     if document.media_type != "text/plain":
         return None
-    return Segments(split_lines(document.content))
+    return Segments(split_lines(document.content, limits.max_article_blocks + 1))
 
 
-def split_lines(text: str) -> list[Block]:
-    """One block per non-blank line; a blank line starts a new paragraph."""
+def split_lines(text: str, max_blocks: int | None = None) -> list[Block]:
+    """One block per non-blank line, up to `max_blocks`; a blank line starts a new paragraph."""
     blocks: list[Block] = []
     paragraph = 0
     after_blank = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
+        if len(blocks) == max_blocks:
+            break
         if not line.strip():
             after_blank = True
             continue
@@ -70,3 +74,12 @@ def split_lines(text: str) -> list[Block]:
         after_blank = False
         blocks.append(Block(index=len(blocks), text=line.rstrip("\r"), paragraph=paragraph, line=number))
     return blocks
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text`, one at a time, so that splitting can stop early."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]

@@ -175,3 +175,12 @@ def test_a_reader_that_never_finishes_is_stopped_after_its_documents_so_far(tmp_
     assert problem.plugin == "ReadsForever" and problem.stage == "read"
     assert problem.message == f"{tmp_path / 'feed.endless'}: exceeded the time budget of 0.2 s per article (limits.time_budget_seconds)"
     assert articles["good"].text == "Body sentence."
+
+
+def test_an_article_of_more_blocks_than_the_limit_fails_before_any_rule_runs():
+    article = Cleaner.from_config({"limits": {"max_article_blocks": 3}}).clean_text("A\nB\nC\nD\nE", source="many.txt")
+    [problem] = article.problems
+    assert problem.stage == "segment" and problem.plugin == "text_reader"
+    assert problem.message == "many.txt: more than 3 blocks (lines or elements) in one article (limits.max_article_blocks)"
+    assert article.blocks == [] and article.text == ""
+    assert not Cleaner.from_config({"limits": {"max_article_blocks": 3}}).clean_text("A\nB\nC").failed

@@ -71,8 +71,15 @@ def test_a_50_mb_line_within_a_raised_limit_is_cleaned_whole(tmp_path, capsys):
     assert len(record["text"]) == 50_000_000 - 1 and record["text"].startswith("word word")
 
 
-def test_a_million_short_lines_finish_within_the_time_budget_or_fail_by_it(tmp_path, capsys):
+def test_a_million_short_lines_are_refused_past_the_block_limit(tmp_path, capsys):
     status, records, _ = run_case("million_lines", tmp_path, capsys)
+    assert status == 1
+    message = error_of(records["million_lines"])
+    assert message.endswith("million_lines.txt: more than 100,000 blocks (lines or elements) in one article (limits.max_article_blocks)")
+
+
+def test_a_million_short_lines_within_a_raised_limit_finish_in_the_time_budget_or_fail_by_it(tmp_path, capsys):
+    status, records, _ = run_case("million_lines_allowed", tmp_path, capsys)
     record = records["million_lines"]
     if record["errors"]:
         assert status == 1

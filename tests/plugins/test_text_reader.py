@@ -82,3 +82,8 @@ def test_article_over_the_size_limit_is_an_error_naming_file_and_limit(tmp_path)
     [problem] = document.problems
     assert problem.fatal and str(path) in problem.message
     assert "limit of 100 bytes (limits.max_article_bytes)" in problem.message
+
+
+def test_splitting_stops_one_block_past_the_limit():
+    blocks = split_lines("One\n\nTwo\nThree\nFour\n" + "more\n" * 1000, max_blocks=3)
+    assert [b.text for b in blocks] == ["One", "Two", "Three"]
