@@ -184,3 +184,16 @@ def test_an_article_of_more_blocks_than_the_limit_fails_before_any_rule_runs():
     assert problem.message == "many.txt: more than 3 blocks (lines or elements) in one article (limits.max_article_blocks)"
     assert article.blocks == [] and article.text == ""
     assert not Cleaner.from_config({"limits": {"max_article_blocks": 3}}).clean_text("A\nB\nC").failed
+
+
+def test_the_time_budget_is_enforced_only_in_the_main_thread():
+    import threading
+
+    from cleaner.budget import TimeBudget
+
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(TimeBudget(1).enforceable))
+    worker.start()
+    worker.join()
+    assert seen == [False]
+    assert TimeBudget(1).enforceable and not TimeBudget(0).enforceable
