@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .sites import SiteSection
 
@@ -21,14 +21,39 @@ class ConfigError(Exception):
     """The configuration is wrong; the message names the file, the key path and what is wrong."""
 
 
+MAX_NESTING = 50
+
+
 class _NoAliasLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases, so that no "billion laughs" file can blow up a run."""
+    """A safe loader that refuses aliases, so that no "billion laughs" file can blow up a run, and
+    nesting deeper than `MAX_NESTING`, which would exhaust the recursive composer's stack."""
+
+    depth = 0
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.YAMLError(f"aliases (*{event.anchor}) are not allowed, at {event.start_mark}")
-        return super().compose_node(parent, index)
+        if self.depth >= MAX_NESTING:
+            raise yaml.YAMLError(f"nested more than {MAX_NESTING} levels deep, at {self.peek_event().start_mark}")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+class Limits(BaseModel):
+    """Bounds on one article, so that a hostile input or a runaway plugin costs only that article."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_article_bytes: int = Field(20_000_000, gt=0)
+    """Largest input (after gunzipping) a reader takes as one article."""
+    max_article_blocks: int = Field(100_000, gt=0)
+    """Most blocks (lines of text, elements of a page) in one article; each costs memory and time."""
+    time_budget_seconds: float = Field(30.0, ge=0)
+    """Longest the plugins may spend on one article; 0 for no limit."""
 
 
 class Settings(BaseModel):
@@ -37,6 +62,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     plugin_dirs: list[str] = []
+    limits: Limits = Limits()
     plugins: dict[str, dict[str, Any] | None] = {}
     sites: dict[str, SiteSection] = {}
     """Rules and option overrides per site, keyed by hostname (see `cleaner.sites`)."""

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
 
+from .budget import OverBudget, TimeBudget
 from .config import Config, ConfigError, describe_validation_error, merge
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
@@ -65,6 +66,8 @@ class Cleaner:
                 raise ConfigError(f"a plugin named {name!r} is already loaded; give yours a `name` attribute")
             self.manager.register(plugin, name=name)
         self.options, self.enabled = self._validate_plugin_sections()
+        self.limits = config.settings.limits
+        self._budget = TimeBudget(self.limits.time_budget_seconds)
         self._trace = tracing_enabled()
         self._implementations = self._enabled_implementations_by_hook(self.enabled)
         self._default_profile = SiteProfile(None, self.options, self.enabled, self._implementations)
@@ -239,6 +242,9 @@ class Cleaner:
         except Exception as error:
             problems.append(Problem(stage, f"{type(error).__name__}: {error}", plugin=implementation.plugin))
             result = None
+        except OverBudget as error:
+            error.stage, error.plugin = error.stage or stage, error.plugin or implementation.plugin
+            raise
         if self._trace:
             trace_call(hook, implementation.plugin, arguments, result)
         return result
@@ -273,8 +279,15 @@ class Cleaner:
                 )
 
     def read_source(self, source: Source, stats: RunStats | None = None) -> Iterator[Document]:
+        """The documents a reader finds in `source`; each is read within the time budget."""
         problems: list[Problem] = []
-        plugin, documents = self._call_first("cleaner_read_source", problems, "read", source=source)
+        try:
+            with self._budget.running():
+                plugin, documents = self._call_first(
+                    "cleaner_read_source", problems, "read", source=source, limits=self.limits
+                )
+        except OverBudget as error:
+            problems.append(self._over_budget(error, source.name, "read"))
         if problems:
             yield self._failed_document(source, *problems)
             return
@@ -287,15 +300,27 @@ class Cleaner:
         iterator = iter(documents)
         while True:
             try:
-                document = next(iterator)
-            except StopIteration:
+                with self._budget.running():
+                    document = next(iterator, None)
+            except OverBudget as error:
+                error.plugin = plugin
+                yield self._failed_document(source, self._over_budget(error, source.name, "read"))
                 return
             except Exception as error:
                 yield self._failed_document(
                     source, Problem("read", f"{source.name}: {type(error).__name__}: {error}", plugin=plugin)
                 )
                 return
+            if document is None:
+                return
             yield document
+
+    def _over_budget(self, error: OverBudget, where: str, stage: str) -> Problem:
+        return Problem(
+            error.stage or stage,
+            f"{where}: exceeded the time budget of {self._budget.seconds:g} s per article (limits.time_budget_seconds)",
+            plugin=error.plugin,
+        )
 
     def _failed_document(self, source: Source, *problems: Problem) -> Document:
         return Document(id=source.default_id(), source=source.name, problems=list(problems))
@@ -307,21 +332,48 @@ class Cleaner:
             yield self.clean_document(document)
 
     def clean_text(
-        self, text: str, *, id: str = "text", source: str = "<text>", url: str | None = None, site: str | None = None
+        self,
+        text: str,
+        *,
+        id: str = "text",
+        source: str = "<text>",
+        url: str | None = None,
+        site: str | None = None,
+        title: str | None = None,
     ) -> Article:
-        """Clean one plain-text article."""
-        return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site))
+        """Clean one plain-text article.
+
+        Give `title` when it is known ("" for an article known to have none), so that no line of
+        the text is taken for it.
+        """
+        return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site, title=title))
 
     def clean_document(self, document: Document) -> Article:
+        """Clean one document within the limits; whatever goes wrong is recorded on its article."""
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)
+        article.metadata.file("title", document.title)
         article.metadata.file("site", document.site or _hostname(document.url) or self.default_site)
         if any(problem.fatal for problem in document.problems):
             return article
+        if len(document.content) > self.limits.max_article_bytes:
+            article.problems.append(Problem("read", (
+                f"{document.source}: article of {len(document.content):,} characters is larger than the "
+                f"article size limit of {self.limits.max_article_bytes:,} bytes (limits.max_article_bytes)"
+            )))
+            return article
+        try:
+            with self._budget.running():
+                self._clean(document, article)
+        except OverBudget as error:
+            article.problems.append(self._over_budget(error, document.source, "clean"))
+        return article
+
+    def _clean(self, document: Document, article: Article) -> None:
         segmented = self._segment(document, article)
         if segmented is None:
-            return article
+            return
         article.blocks = segmented.blocks
         for key, value in segmented.metadata.items():
             if value not in (None, "", []):
@@ -345,11 +397,10 @@ class Cleaner:
                     Problem("metadata", f"returned {type(found).__name__}, expected a dict", plugin=implementation.plugin)
                 )
         article.text = self._render(article, profile)
-        return article
 
     def _segment(self, document: Document, article: Article) -> Segments | None:
         plugin, segmented = self._call_first(
-            "cleaner_segment_document", article.problems, "segment", document=document
+            "cleaner_segment_document", article.problems, "segment", document=document, limits=self.limits
         )
         if segmented is None:
             if not article.failed:
@@ -362,6 +413,12 @@ class Cleaner:
                 Problem("segment", f"returned {type(segmented).__name__}, expected Segments of Blocks", plugin=plugin)
             )
             return None
+        if len(segmented.blocks) > self.limits.max_article_blocks:
+            article.problems.append(Problem("segment", (
+                f"{document.source}: more than {self.limits.max_article_blocks:,} blocks (lines or elements) "
+                f"in one article (limits.max_article_blocks)"
+            ), plugin=plugin))
+            return None
         return segmented
 
     def _apply_marks(self, article: Article, plugin: str, marks: Any, protected: frozenset[int] = frozenset()) -> None:
@@ -369,6 +426,9 @@ class Cleaner:
             return
         try:
             marks = list(marks)
+        except OverBudget as error:
+            error.stage, error.plugin = "rules", plugin
+            raise
         except Exception as error:
             article.problems.append(Problem("rules", f"marks could not be read: {type(error).__name__}: {error}", plugin=plugin))
             return

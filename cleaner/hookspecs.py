@@ -37,7 +37,9 @@ from every plugin's marks.
 Plugins keep no state between articles; everything they need arrives as arguments.
 
 If a hook raises, the engine records an error naming the plugin on that article, skips that
-plugin's contribution, and goes on with the other plugins and articles.
+plugin's contribution, and goes on with the other plugins and articles. A hook that returns the
+wrong type is an error the same way. One that runs past the per-article time budget
+(``limits.time_budget_seconds``) is interrupted, and that article fails with an error naming it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from typing import Any
 
 import pluggy
 
+from .config import Limits
 from .model import Article, Document, Mark, Segments, Source
 
 hookspec = pluggy.HookspecMarker("cleaner")
@@ -65,24 +68,31 @@ def cleaner_add_options() -> type | None:
 
 
 @hookspec(firstresult=True)
-def cleaner_read_source(source: Source, options: Any) -> Iterable[Document] | None:
+def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterable[Document] | None:
     """Claim an input and yield its articles, or return None to leave it to another reader.
 
     Called for every file named on the command line or found in a folder. Decide from the name
     (``source.path``) whether the source is yours, and only then read it: return a generator so
     that nothing is read until the engine asks. Yield one `Document` per article (a JSON-lines
     file or a WARC archive yields many). A record that cannot be read becomes a `Document` with a
-    fatal `Problem`, not an exception, so that the rest of the file is still read.
+    fatal `Problem`, not an exception, so that the rest of the file is still read. Set
+    ``Document.title`` when the record states the title, so that no line is taken for it.
+
+    ``limits`` is the ``limits`` section of config.yaml: read at most
+    ``limits.max_article_bytes`` for one article (`cleaner.read.read_bytes_limited` reads a file,
+    gzipped or not, within it and never blocks on a FIFO); the engine fails any longer document.
     """
 
 
 @hookspec(firstresult=True)
-def cleaner_segment_document(document: Document, options: Any) -> Segments | None:
+def cleaner_segment_document(document: Document, options: Any, limits: Limits) -> Segments | None:
     """Split a document into blocks, or return None if its ``media_type`` is not yours.
 
     Blocks are the units rules remove, so make them the natural units of the format: lines of
     plain text, paragraphs, headings and list items of HTML. Metadata the source carries (an HTML
-    page's title, author, date) goes into ``Segments.metadata``.
+    page's title, author, date) goes into ``Segments.metadata``. The engine fails an article of
+    more than ``limits.max_article_blocks`` blocks, so stop one block past that number: more
+    would only cost memory.
     """
 
 

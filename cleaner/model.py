@@ -52,6 +52,8 @@ class Document:
     media_type: str = "text/plain"
     url: str | None = None
     site: str | None = None
+    title: str | None = None
+    """The title, where the source states it ("" if it has none); then no line is taken for it."""
     fields: dict[str, Any] = field(default_factory=dict)
     """Fields of the input record the reader did not use; they pass through to the output."""
     problems: list[Problem] = field(default_factory=list)

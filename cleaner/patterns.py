@@ -7,6 +7,7 @@ Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any scrip
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -53,13 +54,28 @@ class Vocabulary:
         self._regex = compile_pattern(joined) if self.patterns else None
 
     def match(self, text: str):
-        return self._regex.match(text) if self._regex else None
+        if self._regex is None:
+            return None
+        try:
+            return self._regex.match(text)
+        except UnicodeEncodeError:
+            return self._regex.match(_encodable(text))
 
     def fullmatch(self, text: str):
-        return self._regex.fullmatch(text) if self._regex else None
+        if self._regex is None:
+            return None
+        try:
+            return self._regex.fullmatch(text)
+        except UnicodeEncodeError:
+            return self._regex.fullmatch(_encodable(text))
 
     def search(self, text: str):
-        return self._regex.search(text) if self._regex else None
+        if self._regex is None:
+            return None
+        try:
+            return self._regex.search(text)
+        except UnicodeEncodeError:
+            return self._regex.search(_encodable(text))
 
     def which(self, text: str) -> str | None:
         """The first pattern that matches the whole of `text`: to tell a person which rule decided."""
@@ -122,6 +138,15 @@ class Pattern(Vocabulary):
                 raise PydanticCustomError("pattern", str(error).removeprefix("item 0: ")) from None
 
         return _plain(build)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """RE2 matches UTF-8, which cannot hold the lone surrogates a JSON string may carry; each
+    becomes U+FFFD, one character for one, so that match positions still index the text."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _plain(build) -> core_schema.CoreSchema:

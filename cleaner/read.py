@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import os
+import stat
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +55,51 @@ def _walk(folder: Path) -> Iterator[Source]:
 
 class BinaryContent(ValueError):
     pass
+
+
+class InputError(ValueError):
+    """A file that cannot be taken as input; the message says why, for the reader to name the file."""
+
+
+def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a file (gunzipped if its name ends in ``.gz``), refusing more than `max_bytes`.
+
+    Never blocks on a FIFO or device, and never holds more than `max_bytes` + 1 bytes, however far
+    a gzip bomb would expand. Raises `InputError` for what is not a readable regular file, a file
+    over the limit, and a truncated or corrupt gzip stream.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        raise InputError("not a regular file")
+    with open(descriptor, "rb") as file:
+        compressed = path.name.lower().endswith(".gz")
+        if not compressed and status.st_size > max_bytes:
+            raise InputError(_too_large(status.st_size, max_bytes))
+        try:
+            if compressed:
+                with gzip.GzipFile(fileobj=file) as unzipped:
+                    data = unzipped.read(max_bytes + 1)
+            else:
+                data = file.read(max_bytes + 1)
+        except EOFError:
+            raise InputError("truncated gzip file: the compressed data ends before its end marker") from None
+        except (gzip.BadGzipFile, zlib.error) as error:
+            raise InputError(f"not a valid gzip file: {error}") from None
+        except OSError as error:
+            raise InputError(f"cannot read: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise InputError(_too_large(None, max_bytes, compressed))
+    return data
+
+
+def _too_large(size: int | None, max_bytes: int, compressed: bool = False) -> str:
+    what = "decompresses to more" if compressed else f"is {size:,} bytes, more" if size else "is more"
+    return f"{what} than the article size limit of {max_bytes:,} bytes (limits.max_article_bytes)"
 
 
 _BOMS = (

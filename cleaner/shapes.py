@@ -6,6 +6,8 @@ stands alone and ends without a full stop; a related-headline list is a run of s
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from .model import Article, Block
 
 _CLOSING_QUOTES = "\"'”’»」』"
@@ -32,17 +34,45 @@ def ends_with_full_stop(text: str) -> bool:
     return stripped.endswith(".") and not stripped.endswith("...")
 
 
-def alone_in_paragraph(article: Article, block: Block) -> bool:
-    """True if no other block shares the block's paragraph: a line standing between blank lines."""
+def alone_in_paragraph(article: Article, block: Block, taken: Container[int] = ()) -> bool:
+    """True if no kept block shares the block's paragraph: a line standing between blank lines.
+
+    Removed blocks, and those whose index is in `taken` (marked by the calling rule but not yet
+    removed), do not count: a line is judged as it stands in the clean text, so that cleaning
+    that text again finds nothing more to remove.
+    """
+    return not paragraph_mates(article, block, 1, taken)
+
+
+def paragraph_mates(article: Article, block: Block, limit: int, taken: Container[int] = ()) -> list[Block]:
+    """Up to `limit` kept blocks sharing the block's paragraph, nearest first; none if it is alone."""
     blocks = article.blocks
-    index = block.index
-    if index > 0 and blocks[index - 1].paragraph == block.paragraph:
-        return False
-    return not (index + 1 < len(blocks) and blocks[index + 1].paragraph == block.paragraph)
+    paragraph = block.paragraph
+    mates: list[Block] = []
+    for step in (-1, 1):
+        index = block.index + step
+        while 0 <= index < len(blocks) and blocks[index].paragraph == paragraph and len(mates) < limit:
+            if blocks[index].removal is None and index not in taken:
+                mates.append(blocks[index])
+            index += step
+    return mates
+
+
+def more_words_than(text: str, limit: int) -> bool:
+    """``word_count(text) > limit``, without splitting the whole of a very long line."""
+    return len(text.split(None, limit)) > limit
+
+
+def previous_kept(article: Article, block: Block, taken: Container[int] = ()) -> Block | None:
+    for index in range(block.index - 1, -1, -1):
+        candidate = article.blocks[index]
+        if candidate.removal is None and index not in taken:
+            return candidate
+    return None
 
 
 def next_kept(article: Article, block: Block) -> Block | None:
-    for candidate in article.blocks[block.index + 1 :]:
-        if candidate.removal is None:
-            return candidate
+    for index in range(block.index + 1, len(article.blocks)):
+        if article.blocks[index].removal is None:
+            return article.blocks[index]
     return None

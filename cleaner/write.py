@@ -2,13 +2,54 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
+from pathlib import PurePosixPath
 from typing import Any, TextIO
 
 from .model import Article
 
 RESERVED = ("id", "source", "title", "text", "metadata", "removed", "errors")
 FORMATS = ("jsonl", "json", "text")
+
+MAX_NAME_BYTES = 150
+"""Longest folder or file name made from an id, leaving room in the 255-byte limit for a hash and a suffix."""
+MAX_DEPTH = 16
+_SEPARATOR = re.compile(r"[/\\]")
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*\ud800-\udfff]')
+_DEVICE_NAME = re.compile(r"(?i)(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?")
+
+
+def safe_relative_path(id: str) -> PurePosixPath:
+    """Where the output files of the article `id` go, relative to the output folder, which they
+    cannot leave: ids come from input records and URLs, so they are untrusted.
+
+    Folders in the id (``news/2024/a``) are kept. Absolute roots, ``..``, ``.`` and empty parts,
+    backslashes, NUL and other control characters, characters Windows forbids, lone surrogates,
+    device names (``CON``, ``NUL``), leading and trailing dots and spaces, overlong names and deep
+    nesting are made safe; when that changes the id, a short hash of the whole id is appended,
+    so that distinct ids still get distinct paths. An id that is already safe is used as it is.
+    """
+    parts = []
+    for part in _SEPARATOR.split(id):
+        part = _UNSAFE.sub("_", part).strip(" .")
+        if not part:
+            continue
+        if _DEVICE_NAME.fullmatch(part):
+            part = "_" + part
+        parts.append(_truncate(part))
+    if len(parts) > MAX_DEPTH:
+        parts[MAX_DEPTH - 1 :] = [_truncate("_".join(parts[MAX_DEPTH - 1 :]))]
+    if not parts or "/".join(parts) != id:
+        digest = hashlib.sha256(id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        parts = parts or ["_"]
+        parts[-1] = f"{parts[-1]}-{digest}"
+    return PurePosixPath(*parts)
+
+
+def _truncate(name: str) -> str:
+    return name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", errors="ignore")
 
 
 def to_record(article: Article) -> dict[str, Any]:
@@ -65,10 +106,10 @@ class RecordWriter:
 
     def write(self, article: Article) -> None:
         if self.format == "jsonl":
-            self.stream.write(json.dumps(to_record(article), ensure_ascii=False) + "\n")
+            self._put(json.dumps(to_record(article), ensure_ascii=False) + "\n")
         elif self.format == "json":
-            self.stream.write("[\n" if self.count == 0 else ",\n")
-            self.stream.write(json.dumps(to_record(article), ensure_ascii=False, indent=2))
+            self._put("[\n" if self.count == 0 else ",\n")
+            self._put(json.dumps(to_record(article), ensure_ascii=False, indent=2))
         else:
             self._write_text(article)
         self.count += 1
@@ -84,12 +125,20 @@ class RecordWriter:
         self._text_with_header(article, first=False)
 
     def _text_with_header(self, article: Article, first: bool) -> None:
-        self.stream.write(("" if first else "\n") + f"==> {article.id} <==\n{article.text}\n")
+        self._put(("" if first else "\n") + f"==> {article.id} <==\n{article.text}\n")
+
+    def _put(self, text: str) -> None:
+        """Write `text`; a lone surrogate (a JSON input may carry one) cannot be UTF-8, so it is
+        written as its ``\\udXXX`` escape, which in a JSON string is the same character."""
+        try:
+            self.stream.write(text)
+        except UnicodeEncodeError:
+            self.stream.write(text.encode("utf-8", "backslashreplace").decode("utf-8"))
 
     def close(self) -> None:
         if self.format == "json":
-            self.stream.write("[]\n" if self.count == 0 else "\n]\n")
+            self._put("[]\n" if self.count == 0 else "\n]\n")
         elif self.format == "text" and self._pending_text is not None:
-            self.stream.write(self._pending_text.text + "\n")
+            self._put(self._pending_text.text + "\n")
             self._pending_text = None
         self.stream.flush()

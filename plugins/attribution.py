@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import ends_sentence, more_words_than, word_count
 
 
 class Options(BaseModel):
@@ -38,7 +38,7 @@ def cleaner_mark_blocks(article, options):
         if block.removal is not None:
             continue
         text = block.text.strip()
-        if word_count(text) > options.max_words:
+        if more_words_than(text, options.max_words):
             continue
         if options.footers.fullmatch(text):
             marks.append(Mark(block, "footer", "attribution or copyright footer", "attribution"))

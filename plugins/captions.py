@@ -14,7 +14,14 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
-from cleaner.shapes import alone_in_paragraph, ends_sentence, ends_with_full_stop, word_count
+from cleaner.shapes import (
+    alone_in_paragraph,
+    ends_sentence,
+    ends_with_full_stop,
+    more_words_than,
+    paragraph_mates,
+    previous_kept,
+)
 
 
 class Options(BaseModel):
@@ -41,58 +48,85 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(trylast=True)
 def cleaner_mark_blocks(article, options):
-    marks = {}
-    blocks = article.blocks
-    for block in blocks:
-        if block.removal is not None or block.index in marks:
-            continue
-        if block.kind == "caption":
-            marks[block.index] = Mark(block, "figure-caption", "caption of a figure in the page", "captions")
-            continue
-        text = block.text.strip()
-        if word_count(text) > options.max_words:
-            continue
-        if options.credit_lines.fullmatch(text) and _stands_apart_with_its_caption(article, block, options):
-            marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")
-            caption = _caption_above(article, block, options)
-            if caption is not None:
-                marks[caption.index] = Mark(caption, "credited-caption", "short line right above a photo credit", "captions")
-            continue
-        if not alone_in_paragraph(article, block):
-            continue
-        if options.credit_endings.search(text):
-            marks[block.index] = Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions")
-        elif _labelled_caption(text, options):
-            marks[block.index] = Mark(
-                block, "labelled-caption", "short standalone 'Place: What is shown' line without a full stop", "captions"
-            )
+    marks: dict[int, Mark] = {}
+    paragraphs = None
+    while True:
+        added = _mark_round(article, options, marks, paragraphs)
+        if not added:
+            break
+        paragraphs = {article.blocks[index].paragraph for index in added}
     lead = _lead_caption(article, options) if options.lead_captions else None
     if lead is not None and lead.index not in marks:
         marks[lead.index] = Mark(lead, "lead-caption", "short unpunctuated line between the title and the body", "captions")
     return [marks[index] for index in sorted(marks)]
 
 
+def _mark_round(article, options, marks, paragraphs) -> list[int]:
+    """One pass over the blocks (of `paragraphs` only, after the first); returns what it marked.
+
+    A caption marked here can leave a line of its paragraph standing alone, so passes repeat over
+    the paragraphs that changed until nothing more is found: the result is what the clean text
+    would show if cleaned again.
+    """
+    added = []
+    for block in article.blocks:
+        if block.removal is not None or block.index in marks:
+            continue
+        if paragraphs is not None and block.paragraph not in paragraphs:
+            continue
+        if block.kind == "caption":
+            marks[block.index] = Mark(block, "figure-caption", "caption of a figure in the page", "captions")
+            added.append(block.index)
+            continue
+        text = block.text.strip()
+        if more_words_than(text, options.max_words):
+            continue
+        if options.credit_lines.fullmatch(text) and _stands_apart_with_its_caption(article, block, options, marks):
+            marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")
+            added.append(block.index)
+            caption = _caption_above(article, block, options, marks)
+            if caption is not None:
+                marks[caption.index] = Mark(caption, "credited-caption", "short line right above a photo credit", "captions")
+                added.append(caption.index)
+            continue
+        if not alone_in_paragraph(article, block, marks):
+            continue
+        if options.credit_endings.search(text):
+            marks[block.index] = Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions")
+            added.append(block.index)
+        elif _labelled_caption(text, options):
+            marks[block.index] = Mark(
+                block, "labelled-caption", "short standalone 'Place: What is shown' line without a full stop", "captions"
+            )
+            added.append(block.index)
+    return added
+
+
 def _caption_like(text: str, options: Options) -> bool:
-    return 0 < word_count(text) <= options.max_words and not ends_with_full_stop(text) and not text.endswith(":")
+    return (
+        bool(text) and not more_words_than(text, options.max_words) and not ends_with_full_stop(text) and not text.endswith(":")
+    )
 
 
-def _stands_apart_with_its_caption(article, block, options) -> bool:
+def _stands_apart_with_its_caption(article, block, options, marks) -> bool:
     """Alone, or closing a short paragraph whose other lines look like its caption."""
-    if alone_in_paragraph(article, block):
+    mates = paragraph_mates(article, block, 3, marks)
+    if not mates:
         return True
-    same = [b for b in article.blocks if b.paragraph == block.paragraph]
-    return same[-1] is block and len(same) <= 3 and all(_caption_like(b.text.strip(), options) for b in same)
+    return (
+        len(mates) <= 2
+        and all(mate.index < block.index for mate in mates)
+        and all(_caption_like(b.text.strip(), options) for b in [*mates, block])
+    )
 
 
-def _caption_above(article, credit, options):
-    if credit.index == 0:
-        return None
-    above = article.blocks[credit.index - 1]
-    if above.removal is not None or not _caption_like(above.text.strip(), options):
+def _caption_above(article, credit, options, marks):
+    above = previous_kept(article, credit, marks)
+    if above is None or not _caption_like(above.text.strip(), options):
         return None
     if above.paragraph == credit.paragraph:
         return above
-    if alone_in_paragraph(article, above) and alone_in_paragraph(article, credit):
+    if alone_in_paragraph(article, above, marks) and alone_in_paragraph(article, credit, marks):
         return above
     return None
 
@@ -119,9 +153,9 @@ def _lead_caption(article, options):
     if (
         candidate.index != 1
         or not alone_in_paragraph(article, candidate)
-        or word_count(text) < options.min_lead_words
+        or not more_words_than(text, options.min_lead_words - 1)
         or ends_sentence(text)
         or not _caption_like(text, options)
     ):
         return None
-    return candidate if ends_sentence(following.text) or word_count(following.text) > options.max_words else None
+    return candidate if ends_sentence(following.text) or more_words_than(following.text, options.max_words) else None

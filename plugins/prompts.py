@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
-from cleaner.shapes import word_count
+from cleaner.shapes import more_words_than
 
 
 class Options(BaseModel):
@@ -31,6 +31,6 @@ def cleaner_mark_blocks(article, options):
         if block.removal is not None:
             continue
         text = block.text.strip()
-        if word_count(text) <= options.max_words and options.prompts.match(text):
+        if not more_words_than(text, options.max_words) and options.prompts.match(text):
             marks.append(Mark(block, "prompt", "social, newsletter, advertising or cookie prompt"))
     return marks

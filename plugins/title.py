@@ -1,4 +1,9 @@
-"""The first line of a plain-text article, if it is shaped like a headline, is the title."""
+"""The first line of a plain-text article, if it is shaped like a headline, is the title.
+
+When the source states the title (``metadata.title`` is already set, if only to "" for an article
+known to have none), no line is taken for it: the text is then the body alone, as it is when
+cleaned text is cleaned again.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, more_words_than
 
 
 class Options(BaseModel):
@@ -23,6 +28,8 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(tryfirst=True)
 def cleaner_mark_blocks(article, options):
+    if article.metadata.title is not None:
+        return None
     kept = article.kept_blocks()
     if not kept:
         return None
@@ -30,6 +37,6 @@ def cleaner_mark_blocks(article, options):
     if first.kind != "line" or not alone_in_paragraph(article, first):
         return None
     text = first.text.strip()
-    if word_count(text) > options.max_words or ends_with_full_stop(text):
+    if more_words_than(text, options.max_words) or ends_with_full_stop(text):
         return None
     return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline", save_as="title")]

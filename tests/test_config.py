@@ -93,3 +93,34 @@ def test_a_pathological_pattern_runs_in_linear_time():
     cleaner = Cleaner.from_config({"plugins": {"prompts": {"prompts": ["(a+)+$"], "max_words": 10}}})
     article = cleaner.clean_text("Title\n\n" + "a" * 200_000 + "b")
     assert article.text.endswith("b")
+
+
+def test_a_billion_laughs_alias_bomb_is_refused_before_it_expands(tmp_path):
+    levels = ["lol0: &a0 [" + ", ".join(['"lol"'] * 10) + "]"]
+    levels += [f"lol{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 10)]
+    message = error_for(tmp_path, "\n".join(levels) + "\n")
+    assert "aliases (*a0) are not allowed" in message and "line 2" in message
+
+
+def test_nesting_deep_enough_to_exhaust_the_stack_is_refused(tmp_path):
+    message = error_for(tmp_path, "plugins: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert "nested more than 50 levels deep" in message
+
+
+@pytest.mark.parametrize(
+    "tag", ["!!python/name:os.system", "!!python/module:os", "!!python/object/new:os.system [ls]"]
+)
+def test_yaml_tags_that_construct_objects_are_refused(tmp_path, tag):
+    assert "not valid YAML" in error_for(tmp_path, f"plugins: {tag}\n")
+
+
+@pytest.mark.parametrize(
+    "limits, path",
+    [
+        ("max_article_bytes: 0", "limits.max_article_bytes"),
+        ("time_budget_seconds: -1", "limits.time_budget_seconds"),
+        ("time_budget_secs: 3", "limits.time_budget_secs: unknown key"),
+    ],
+)
+def test_limits_are_validated_by_key_path(tmp_path, limits, path):
+    assert path in error_for(tmp_path, f"limits:\n  {limits}\n")

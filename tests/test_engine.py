@@ -1,6 +1,7 @@
 """The engine: accounting of every line, plugin failures, ordering, pickling."""
 
 import pickle
+import signal
 
 import pytest
 
@@ -91,3 +92,108 @@ def test_site_comes_from_the_url():
 def test_empty_text_gives_an_empty_article(text):
     article = Cleaner.from_config().clean_text(text)
     assert article.text == "" and article.blocks == []
+
+
+class LoopsForever:
+    @cleaner.hookimpl
+    def cleaner_mark_blocks(self, article):
+        while article.id == "stuck":
+            try:
+                pass
+            except Exception:
+                continue
+
+
+class MarksForever:
+    @cleaner.hookimpl
+    def cleaner_mark_blocks(self, article):
+        while article.id == "stuck":
+            yield Mark(article.blocks[0], "again", "a generator that never ends")
+
+
+@pytest.mark.parametrize("plugin", [LoopsForever(), MarksForever()], ids=["loop", "endless-marks"])
+def test_a_runaway_plugin_is_stopped_by_the_time_budget_and_named(plugin):
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.2}}, plugins=[plugin])
+    article = runner.clean_text("Title\n\nBody sentence.", id="stuck")
+    [problem] = article.problems
+    assert problem.plugin == type(plugin).__name__ and problem.stage == "rules"
+    assert "exceeded the time budget of 0.2 s" in problem.message
+    assert article.failed
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0), "the timer is disarmed after the article"
+    following = runner.clean_text("Title\n\nBody sentence.", id="next")
+    assert not following.failed and following.text == "Body sentence."
+
+
+def test_the_time_budget_leaves_the_previous_alarm_handler_in_place():
+    def mine(signum, frame):
+        pass
+
+    previous = signal.signal(signal.SIGALRM, mine)
+    try:
+        Cleaner.from_config({"limits": {"time_budget_seconds": 5}}).clean_text("Title\n\nBody.")
+        assert signal.getsignal(signal.SIGALRM) is mine
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_an_article_longer_than_the_size_limit_fails_with_the_limit_named():
+    article = Cleaner.from_config({"limits": {"max_article_bytes": 50}}).clean_text("Title\n\n" + "word " * 20, source="long.txt")
+    [problem] = article.problems
+    assert problem.fatal and problem.message.startswith("long.txt: article of 107 characters")
+    assert "limit of 50 bytes (limits.max_article_bytes)" in problem.message
+
+
+def test_a_known_title_is_not_looked_for_in_the_text():
+    runner = Cleaner.from_config()
+    article = runner.clean_text("Short first line\n\nBody sentence.", title="The real headline")
+    assert article.metadata.title == "The real headline"
+    assert article.text == "Short first line\n\nBody sentence."
+    assert runner.clean_text("Short first line\n\nBody.", title="").text.startswith("Short first line")
+
+
+class ReadsForever:
+    @cleaner.hookimpl(tryfirst=True)
+    def cleaner_read_source(self, source):
+        if not source.name.endswith(".endless"):
+            return None
+        return self._documents(source)
+
+    def _documents(self, source):
+        yield cleaner.Document(id="first", source=source.name, content="Headline\n\nBody sentence.")
+        while True:
+            pass
+
+
+def test_a_reader_that_never_finishes_is_stopped_after_its_documents_so_far(tmp_path):
+    (tmp_path / "feed.endless").write_text("")
+    (tmp_path / "good.txt").write_text("Headline\n\nBody sentence.")
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.2}}, plugins=[ReadsForever()])
+    articles = {article.id: article for article in runner.clean_paths([str(tmp_path)])}
+    assert articles["first"].text == "Body sentence." and not articles["first"].failed
+    [problem] = articles["feed"].problems
+    assert problem.plugin == "ReadsForever" and problem.stage == "read"
+    assert problem.message == f"{tmp_path / 'feed.endless'}: exceeded the time budget of 0.2 s per article (limits.time_budget_seconds)"
+    assert articles["good"].text == "Body sentence."
+
+
+def test_an_article_of_more_blocks_than_the_limit_fails_before_any_rule_runs():
+    article = Cleaner.from_config({"limits": {"max_article_blocks": 3}}).clean_text("A\nB\nC\nD\nE", source="many.txt")
+    [problem] = article.problems
+    assert problem.stage == "segment" and problem.plugin == "text_reader"
+    assert problem.message == "many.txt: more than 3 blocks (lines or elements) in one article (limits.max_article_blocks)"
+    assert article.blocks == [] and article.text == ""
+    assert not Cleaner.from_config({"limits": {"max_article_blocks": 3}}).clean_text("A\nB\nC").failed
+
+
+def test_the_time_budget_is_enforced_only_in_the_main_thread():
+    import threading
+
+    from cleaner.budget import TimeBudget
+
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(TimeBudget(1).enforceable))
+    worker.start()
+    worker.join()
+    assert seen == [False]
+    assert TimeBudget(1).enforceable and not TimeBudget(0).enforceable

@@ -159,3 +159,10 @@ def test_headings_are_configurable(clean):
     assert clean(text).metadata.related == []
     article = clean(text, config={"plugins": {"promo": {"headings": ["elsewhere in the paper"]}}})
     assert article.metadata.related == ["Headline one here"]
+
+
+def test_insert_label_with_a_long_run_of_spaces_before_its_separator(clean):
+    insert = "READ MORE" + " " * 200_000 + ": Council approves new cycle lanes"
+    article = clean(f"Headline\n\nA body paragraph, one sentence.\n\n{insert}\n\nAnother body sentence.")
+    assert removed_by(article, "promo") == [insert]
+    assert article.metadata.related == ["Council approves new cycle lanes"]

@@ -1,9 +1,12 @@
+import gzip
+
+from cleaner.config import Limits
 from cleaner.model import Source
 from plugins.text_reader import Options, cleaner_read_source, split_lines
 
 
-def read(path):
-    return list(cleaner_read_source(source=Source(name=str(path), path=path), options=Options()))
+def read(path, limits=Limits()):
+    return list(cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=limits))
 
 
 def test_blocks_are_lines_with_paragraphs_and_line_numbers():
@@ -19,7 +22,7 @@ def test_blocks_are_lines_with_paragraphs_and_line_numbers():
 def test_only_its_suffixes_are_claimed(tmp_path):
     path = tmp_path / "page.html"
     path.write_text("<p>x</p>")
-    assert cleaner_read_source(source=Source(name=str(path), path=path), options=Options()) is None
+    assert cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=Limits()) is None
 
 
 def test_utf8_article(tmp_path):
@@ -62,3 +65,25 @@ def test_empty_file_is_an_error(tmp_path):
     path.write_text("  \n\n ")
     [document] = read(path)
     assert document.problems[0].fatal and "empty" in document.problems[0].message
+
+
+def test_gzipped_article(tmp_path):
+    path = tmp_path / "wire.txt.gz"
+    path.write_bytes(gzip.compress("Headline\n\nBody.".encode("utf-8")))
+    [document] = read(path)
+    assert document.content == "Headline\n\nBody."
+    assert document.id == "wire" and document.problems == []
+
+
+def test_article_over_the_size_limit_is_an_error_naming_file_and_limit(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Headline\n\n" + "word " * 100)
+    [document] = read(path, Limits(max_article_bytes=100))
+    [problem] = document.problems
+    assert problem.fatal and str(path) in problem.message
+    assert "limit of 100 bytes (limits.max_article_bytes)" in problem.message
+
+
+def test_splitting_stops_one_block_past_the_limit():
+    blocks = split_lines("One\n\nTwo\nThree\nFour\n" + "more\n" * 1000, max_blocks=3)
+    assert [b.text for b in blocks] == ["One", "Two", "Three"]
