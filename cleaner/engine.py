@@ -114,29 +114,35 @@ class Cleaner:
         models = self._option_models()
         options: dict[str, BaseModel | None] = {}
         enabled: dict[str, bool] = {}
-        errors = []
+        errors: list[str] = []
         for name in sorted(loaded):
             section = self.config.plugin_section(name)
-            switch = section.pop("enabled", True)
-            if not isinstance(switch, bool):
-                errors.append(f"{self.config.origin}: plugins.{name}.enabled: expected true or false, got {switch!r}")
-            enabled[name] = switch is not False
-            model = models.get(name)
-            if model is None:
-                if section:
-                    errors.append(
-                        f"{self.config.origin}: plugins.{name}.{next(iter(section))}: unknown option "
-                        f"(plugin {name} takes no options besides 'enabled')"
-                    )
-                options[name] = None
-                continue
-            try:
-                options[name] = model.model_validate(section)
-            except ValidationError as error:
-                errors.append(describe_validation_error(error, self.config.origin, prefix=f"plugins.{name}"))
+            enabled[name], options[name] = self._validate_section(name, section, f"plugins.{name}", models, errors)
         if errors:
             raise ConfigError("\n".join(errors))
         return options, enabled
+
+    def _validate_section(
+        self, name: str, section: dict[str, Any], path: str, models: dict[str, Any], errors: list[str]
+    ) -> tuple[bool, BaseModel | None]:
+        """A plugin's `enabled` switch and its options validated against its model; errors name `path`."""
+        section = dict(section)
+        switch = section.pop("enabled", True)
+        if not isinstance(switch, bool):
+            errors.append(f"{self.config.origin}: {path}.enabled: expected true or false, got {switch!r}")
+        model = models.get(name)
+        if model is None:
+            if section:
+                errors.append(
+                    f"{self.config.origin}: {path}.{next(iter(section))}: unknown option "
+                    f"(plugin {name} takes no options besides 'enabled')"
+                )
+            return switch is not False, None
+        try:
+            return switch is not False, model.model_validate(section)
+        except ValidationError as error:
+            errors.append(describe_validation_error(error, self.config.origin, prefix=path))
+            return switch is not False, None
 
     def _option_models(self) -> dict[str, type[BaseModel] | None]:
         return {
@@ -150,40 +156,28 @@ class Cleaner:
         A site's declarative rules are the options of the ``site_rules`` plugin for that site.
         """
         models = self._option_models()
-        origin = self.config.origin
         profiles: dict[str, SiteProfile] = {}
-        errors = []
+        errors: list[str] = []
         for key, section in self.config.settings.sites.items():
-            prefix = f"sites.{key}.plugins"
             overrides = {name: dict(value or {}) for name, value in section.plugins.items()}
             if section.has_rules():
                 if not self.manager.has_plugin(SITE_RULES_PLUGIN):
-                    errors.append(f"{origin}: sites.{key}: site rules need the {SITE_RULES_PLUGIN!r} plugin, which is not loaded")
+                    errors.append(
+                        f"{self.config.origin}: sites.{key}: site rules need the {SITE_RULES_PLUGIN!r} plugin, "
+                        "which is not loaded"
+                    )
                     continue
                 overrides.setdefault(SITE_RULES_PLUGIN, {}).update(section.rules())
             options = dict(self.options)
             enabled = dict(self.enabled)
             for name, override in overrides.items():
+                path = f"sites.{key}.plugins.{name}"
                 if not self.manager.has_plugin(name):
-                    errors.append(f"{origin}: {prefix}.{name}: unknown plugin")
+                    errors.append(f"{self.config.origin}: {path}: unknown plugin")
                     continue
-                switch = override.pop("enabled", enabled[name])
-                if not isinstance(switch, bool):
-                    errors.append(f"{origin}: {prefix}.{name}.enabled: expected true or false, got {switch!r}")
-                enabled[name] = switch is not False
-                if not override:
-                    continue
-                model = models.get(name)
-                if model is None:
-                    errors.append(f"{origin}: {prefix}.{name}.{next(iter(override))}: unknown option "
-                                  f"(plugin {name} takes no options besides 'enabled')")
-                    continue
-                section_options = self.config.plugin_section(name)
-                section_options.pop("enabled", None)
-                try:
-                    options[name] = model.model_validate(merge(section_options, override))
-                except ValidationError as error:
-                    errors.append(describe_validation_error(error, origin, prefix=f"{prefix}.{name}"))
+                base = self.config.plugin_section(name)
+                base["enabled"] = self.enabled[name]
+                enabled[name], options[name] = self._validate_section(name, merge(base, override), path, models, errors)
             implementations = (
                 self._implementations if enabled == self.enabled else self._enabled_implementations_by_hook(enabled)
             )
