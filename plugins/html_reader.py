@@ -1,0 +1,177 @@
+"""Reads HTML pages and splits them into blocks with one trafilatura pass.
+
+trafilatura finds the main text and the page's metadata; its structured result (an XML tree of
+paragraphs, headings, lists, quotes and tables) becomes the blocks, so rule plugins see each
+heading, list item and table cell on its own. The segmenter serves every ``text/html`` document,
+whichever reader found it: a page on disk, a JSON-lines record or a WARC response.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Block, Document, Problem, Segments
+
+MEDIA_TYPE = "text/html"
+
+# trafilatura's output elements, and the block kind each becomes.
+_LEAF_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "cell", "code": "paragraph"}
+_CONTAINERS = {"list", "table", "row", "div", "quote", "item", "body", "main", "figure"}
+_METADATA = ("title", "author", "date", "url", "hostname", "sitename", "description", "categories", "tags", "language")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    suffixes: list[str] = [".html", ".htm", ".html.gz", ".htm.gz"]
+    """File endings this reader takes, compared without regard to case."""
+    include_comments: bool = False
+    """Keep readers' comments. Off: trafilatura otherwise appends the comment section."""
+    include_tables: bool = True
+    """Keep tables: they often hold body text."""
+    fast: bool = True
+    """Skip trafilatura's fallback extractors: about as good on news pages, and much quicker."""
+    favor_precision: bool = False
+    favor_recall: bool = False
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_read_source(source, options):
+    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
+        return None
+    return _read(source)
+
+
+def _read(source):
+    from trafilatura.utils import decode_file
+
+    document = Document(id=source.default_id(), source=source.name, media_type=MEDIA_TYPE)
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        document.problems.append(Problem("read", f"{source.name}: cannot read: {error.strerror or error}"))
+        yield document
+        return
+    try:
+        document.content = decode_file(data)
+    except Exception as error:  # a corrupt .gz, for one
+        document.problems.append(Problem("read", f"{source.name}: cannot decode: {type(error).__name__}: {error}"))
+        yield document
+        return
+    if not document.content.strip():
+        document.problems.append(Problem("read", f"{source.name}: empty file, no page in it"))
+    yield document
+
+
+@cleaner.hookimpl
+def cleaner_segment_document(document, options):
+    if document.media_type != MEDIA_TYPE:
+        return None
+    from trafilatura import bare_extraction
+
+    result = bare_extraction(
+        document.content,
+        url=document.url,
+        with_metadata=True,
+        include_comments=options.include_comments,
+        include_tables=options.include_tables,
+        fast=options.fast,
+        favor_precision=options.favor_precision,
+        favor_recall=options.favor_recall,
+    )
+    if result is None or result.body is None:
+        return Segments([])
+    blocks = _Blocks()
+    blocks.walk(result.body)
+    if options.include_comments and result.commentsbody is not None:
+        blocks.walk(result.commentsbody)
+    return Segments(blocks.blocks, _metadata(result))
+
+
+def _metadata(result) -> dict:
+    found = {}
+    for name in _METADATA:
+        value = getattr(result, name, None)
+        if value not in (None, "", []):
+            found[name] = value
+    hostname = found.get("hostname")
+    if hostname:
+        found["site"] = hostname.removeprefix("www.")
+    return found
+
+
+class _Blocks:
+    """Collects blocks from trafilatura's tree: leaf elements become blocks, `<lb/>` splits lines."""
+
+    def __init__(self):
+        self.blocks: list[Block] = []
+        self.paragraph = -1
+
+    def walk(self, element) -> None:
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            kind = _LEAF_KINDS.get(tag)
+            if tag == "list" or tag == "row":
+                self.paragraph += 1
+                self._children_as_one_paragraph(child)
+            elif kind and not _has_block_children(child):
+                self.paragraph += 1
+                self._add(_text_of(child), kind)
+            elif tag in _CONTAINERS or kind:
+                self.paragraph += 1
+                self._add(" ".join((child.text or "").split()), kind or "paragraph")
+                self.walk(child)
+            elif tag != "graphic":
+                self.paragraph += 1
+                self._add(_text_of(child), "paragraph")
+            tail = " ".join((child.tail or "").split())
+            if tail:
+                self.paragraph += 1
+                self._add(tail, "paragraph")
+
+    def _children_as_one_paragraph(self, container) -> None:
+        """List items (or a row's cells) share one paragraph, so they print on consecutive lines."""
+        paragraph = self.paragraph
+        for child in container:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if _has_block_children(child):
+                self.paragraph += 1
+                self._add(" ".join((child.text or "").split()), _LEAF_KINDS.get(tag, "item"))
+                self.walk(child)
+                self.paragraph += 1
+                paragraph = self.paragraph
+            else:
+                self.paragraph = paragraph
+                self._add(_text_of(child), _LEAF_KINDS.get(tag, "item"))
+
+    def _add(self, text: str, kind: str) -> None:
+        for line in text.split("\n"):
+            if line:
+                self.blocks.append(Block(index=len(self.blocks), text=line, paragraph=self.paragraph, kind=kind))
+
+
+def _has_block_children(element) -> bool:
+    return any(isinstance(child.tag, str) and (child.tag in _LEAF_KINDS or child.tag in _CONTAINERS) for child in element)
+
+
+def _text_of(element) -> str:
+    """The element's text with whitespace collapsed; `<lb/>` becomes a line break."""
+    parts: list[str] = []
+
+    def collect(node, top: bool) -> None:
+        if not top and node.tag in ("lb", "graphic"):
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            collect(child, False)
+        if not top:
+            parts.append(node.tail or "")
+
+    collect(element, True)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
