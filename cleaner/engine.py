@@ -229,18 +229,20 @@ class Cleaner:
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)
-        article.metadata.file("site", document.site or _hostname(document.url) or self.default_site)
+        article.metadata.file("site", document.site or _hostname(document.url))
         if any(problem.fatal for problem in document.problems):
+            article.metadata.file("site", self.default_site)
             return article
         segmented = self._segment(document, article)
         if segmented is None:
+            article.metadata.file("site", self.default_site)
             return article
         article.blocks = segmented.blocks
         for key, value in segmented.metadata.items():
             if value not in (None, "", []):
                 article.metadata.file(key, value)
         if article.metadata.site is None:
-            article.metadata.file("site", _hostname(article.metadata.url))
+            article.metadata.file("site", _hostname(article.metadata.url) or self.default_site)
         for implementation in self._implementations["cleaner_mark_blocks"]:
             marks = self._call("cleaner_mark_blocks", implementation, article.problems, "rules", article=article)
             self._apply_marks(article, implementation.plugin, marks)
