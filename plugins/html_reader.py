@@ -34,6 +34,8 @@ class Options(BaseModel):
     """Skip trafilatura's fallback extractors: about as good on news pages, and much quicker."""
     favor_precision: bool = False
     favor_recall: bool = False
+    extensive_date_search: bool = False
+    """Let htmldate search the whole page for a date: slower, and rarely finds more on news pages."""
 
 
 @cleaner.hookimpl
@@ -74,6 +76,7 @@ def cleaner_segment_document(document, options):
     if document.media_type != MEDIA_TYPE:
         return None
     from trafilatura import bare_extraction
+    from trafilatura.settings import set_date_params
 
     result = bare_extraction(
         document.content,
@@ -84,6 +87,7 @@ def cleaner_segment_document(document, options):
         fast=options.fast,
         favor_precision=options.favor_precision,
         favor_recall=options.favor_recall,
+        date_extraction_params=set_date_params(options.extensive_date_search),
     )
     if result is None or result.body is None:
         return Segments([])

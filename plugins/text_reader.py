@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Block, Document, Problem, Segments
 from cleaner.read import BinaryContent, decode
+from cleaner.shapes import ends_sentence
 
 
 class Options(BaseModel):
@@ -57,7 +58,30 @@ def cleaner_segment_document(document):
 
 
 def split_lines(text: str) -> list[Block]:
-    """One block per non-blank line; a blank line starts a new paragraph."""
+    """One block per non-blank line; a blank line starts a new paragraph.
+
+    A text with no blank line between its lines (what trafilatura and many scrapers write) has a
+    paragraph on every line, so each line stands apart as it would between blank lines, unless
+    its lines are a hard-wrapped paragraph.
+    """
+    blocks = _lines(text)
+    if len(blocks) > 1 and blocks[-1].paragraph == 0 and not _wrapped(blocks):
+        for block in blocks:
+            block.paragraph = block.index
+    return blocks
+
+
+def _wrapped(blocks: list[Block]) -> bool:
+    """True if at least half the line breaks fall inside a sentence that goes on in lower case."""
+    inside = sum(
+        1
+        for line, following in zip(blocks, blocks[1:])
+        if not ends_sentence(line.text) and following.text.lstrip()[:1].islower()
+    )
+    return inside * 2 >= len(blocks) - 1
+
+
+def _lines(text: str) -> list[Block]:
     blocks: list[Block] = []
     paragraph = 0
     after_blank = False
