@@ -117,7 +117,8 @@ class _Blocks:
         self.blocks: list[Block] = []
         self.paragraph = -1
 
-    def walk(self, element) -> None:
+    def walk(self, element, within: str | None = None) -> None:
+        """Blocks from `element`'s children; `within` is "quote" inside a quotation."""
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
             kind = _LEAF_KINDS.get(tag)
@@ -126,18 +127,18 @@ class _Blocks:
                 self._children_as_one_paragraph(child)
             elif kind and not _has_block_children(child):
                 self.paragraph += 1
-                self._add(_text_of(child), kind)
+                self._add(_text_of(child), within or kind)
             elif tag in _CONTAINERS or kind:
                 self.paragraph += 1
-                self._add(" ".join((child.text or "").split()), kind or "paragraph")
-                self.walk(child)
+                self._add(" ".join((child.text or "").split()), within or kind or "paragraph")
+                self.walk(child, "quote" if tag == "quote" else within)
             elif tag != "graphic":
                 self.paragraph += 1
-                self._add(_text_of(child), "paragraph")
+                self._add(_text_of(child), within or "paragraph")
             tail = " ".join((child.tail or "").split())
             if tail:
                 self.paragraph += 1
-                self._add(tail, "paragraph")
+                self._add(tail, within or "paragraph")
 
     def _children_as_one_paragraph(self, container) -> None:
         """List items (or a row's cells) share one paragraph, so they print on consecutive lines."""
