@@ -18,7 +18,7 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     by: Vocabulary = Vocabulary()
-    """The start of a byline ("By ", "Por ", "Von ")."""
+    """A by-word before a name ("By ", "Por ", "Von "): at the start of a byline, anywhere in a dateline."""
     published: Vocabulary = Vocabulary()
     """Words that label a date line ("Published", "Updated", "Publicado")."""
     dates: Vocabulary = Vocabulary()
@@ -49,7 +49,10 @@ def cleaner_mark_blocks(article, options):
         by = bool(options.by.match(text))
         has_date = bool(options.dates.search(text))
         names_author = bool(author) and author in text.lower() and len(words) <= len(author.split()) + 4
-        if has_date and (by or names_author or options.published.search(text) or _mostly_date(words, options)):
+        if has_date and (
+            _mostly_date(words, options)
+            or (not ends_sentence(text) and (options.by.search(text) or names_author or options.published.search(text)))
+        ):
             marks.append(Mark(block, "dateline", "date line at the top of the article", "date"))
         elif (by and len(words) <= options.max_by_words and not ends_sentence(text)) or names_author:
             marks.append(Mark(block, "byline", "byline at the top of the article", "author"))
