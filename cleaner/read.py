@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import chardet
 
-from .model import Problem, Source
+from .model import Document, Problem, Source
 
 STDIN = "-"
 
@@ -50,8 +50,37 @@ def _walk(folder: Path) -> Iterator[Source]:
                 yield Source(name=str(path), path=path, root=folder)
 
 
+def unreadable(source: Source, error: OSError) -> Problem:
+    """The problem of a file the operating system would not let us read."""
+    return Problem("read", f"{source.name}: cannot read: {error.strerror or error}")
+
+
 class BinaryContent(ValueError):
     pass
+
+
+def read_document(source: Source, media_type: str, decoder: Callable[[bytes], tuple[str, str | None]]) -> Document:
+    """A file that holds one article, read and decoded by `decoder` (bytes -> text, note).
+
+    A file that cannot be read, that the decoder rejects (it raises `BinaryContent`) or that is
+    empty gets a fatal problem naming it; the decoder's note becomes a warning.
+    """
+    document = Document(id=source.default_id(), source=source.name, media_type=media_type)
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        document.problems.append(unreadable(source, error))
+        return document
+    try:
+        document.content, note = decoder(data)
+    except BinaryContent as error:
+        document.problems.append(Problem("read", f"{source.name}: {error}"))
+        return document
+    if note:
+        document.problems.append(Problem("read", f"{source.name}: {note}", fatal=False))
+    if not document.content.strip():
+        document.problems.append(Problem("read", f"{source.name}: empty file, no article in it"))
+    return document
 
 
 _BOMS = (

@@ -8,10 +8,14 @@ whichever reader found it: a page on disk, a JSON-lines record or a WARC respons
 
 from __future__ import annotations
 
+import gzip
+import zlib
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
-from cleaner.model import Block, Document, Problem, Segments
+from cleaner.model import Block, Segments
+from cleaner.read import BinaryContent, read_document
 
 MEDIA_TYPE = "text/html"
 
@@ -45,30 +49,23 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
-        return None
-    return _read(source)
+    return _read(source) if source.has_suffix(options.suffixes) else None
 
 
 def _read(source):
+    yield read_document(source, MEDIA_TYPE, _decode)
+
+
+def _decode(data: bytes) -> tuple[str, None]:
+    """Gunzips if need be, then trafilatura's decoding, which heeds the page's declared charset."""
     from trafilatura.utils import decode_file
 
-    document = Document(id=source.default_id(), source=source.name, media_type=MEDIA_TYPE)
-    try:
-        data = source.path.read_bytes()
-    except OSError as error:
-        document.problems.append(Problem("read", f"{source.name}: cannot read: {error.strerror or error}"))
-        yield document
-        return
-    try:
-        document.content = decode_file(data)
-    except Exception as error:  # a corrupt .gz, for one
-        document.problems.append(Problem("read", f"{source.name}: cannot decode: {type(error).__name__}: {error}"))
-        yield document
-        return
-    if not document.content.strip():
-        document.problems.append(Problem("read", f"{source.name}: empty file, no page in it"))
-    yield document
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as error:
+            raise BinaryContent(f"not a readable gzip file: {type(error).__name__}: {error}") from None
+    return decode_file(data), None
 
 
 @cleaner.hookimpl

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Document, Problem
-from cleaner.read import STDIN
+from cleaner.read import STDIN, unreadable
 
 _USED = ("id", "url")
 
@@ -35,9 +35,7 @@ def cleaner_add_options():
 def cleaner_read_source(source, options):
     if source.name == STDIN and source.path is None:
         return _records(source, _stdin_lines())
-    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
-        return None
-    return _read_file(source)
+    return _read_file(source) if source.has_suffix(options.suffixes) else None
 
 
 def _stdin_lines():
@@ -53,7 +51,7 @@ def _read_file(source):
         yield Document(
             id=source.default_id(),
             source=source.name,
-            problems=[Problem("read", f"{source.name}: cannot read: {error.strerror or error}")],
+            problems=[unreadable(source, error)],
         )
         return
     if content.lstrip().startswith("["):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
-from cleaner.model import Block, Document, Problem, Segments
-from cleaner.read import BinaryContent, decode
+from cleaner.model import Block, Segments
+from cleaner.read import decode, read_document
 from cleaner.shapes import ends_sentence
 
 
@@ -24,30 +24,11 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
-        return None
-    return _read(source)
+    return _read(source) if source.has_suffix(options.suffixes) else None
 
 
 def _read(source):
-    document = Document(id=source.default_id(), source=source.name, media_type="text/plain")
-    try:
-        data = source.path.read_bytes()
-    except OSError as error:
-        document.problems.append(Problem("read", f"{source.name}: cannot read: {error.strerror or error}"))
-        yield document
-        return
-    try:
-        document.content, note = decode(data)
-    except BinaryContent as error:
-        document.problems.append(Problem("read", f"{source.name}: {error}"))
-        yield document
-        return
-    if note:
-        document.problems.append(Problem("read", f"{source.name}: {note}", fatal=False))
-    if not document.content.strip():
-        document.problems.append(Problem("read", f"{source.name}: empty file, no article in it"))
-    yield document
+    yield read_document(source, "text/plain", decode)
 
 
 @cleaner.hookimpl

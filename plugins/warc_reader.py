@@ -9,11 +9,12 @@ becomes a failed article naming the record; the records before it are cleaned.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Document, Problem
-from trafilatura.utils import decode_file
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -32,16 +33,14 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
-        return None
-    return _read(source)
+    return _read(source) if source.has_suffix(options.suffixes) else None
 
 
 def _read(source):
     """Yields each document one record late, so that the skipped count can ride on the last one."""
     from warcio.archiveiterator import ArchiveIterator
 
-    skipped: dict[str, int] = {}
+    skipped: Counter[str] = Counter()
     number = 0
     pending = None
     try:
@@ -49,12 +48,11 @@ def _read(source):
             for record in ArchiveIterator(stream):
                 number += 1
                 if record.rec_type != "response":
-                    skipped[f"{record.rec_type} record(s)"] = skipped.get(f"{record.rec_type} record(s)", 0) + 1
+                    skipped[f"{record.rec_type} record(s)"] += 1
                     continue
                 document = _document(source, number, record)
                 if document is None:
-                    kind = f"{_content_type(record) or 'untyped'} response(s)"
-                    skipped[kind] = skipped.get(kind, 0) + 1
+                    skipped[f"{_content_type(record) or 'untyped'} response(s)"] += 1
                     continue
                 if pending is not None:
                     yield pending
@@ -93,6 +91,8 @@ def _document(source, number, record) -> Document | None:
         url=url,
         fields={"warc_record_id": record_id, "warc_date": record.rec_headers.get_header("WARC-Date")},
     )
+    from trafilatura.utils import decode_file
+
     payload = record.content_stream().read()
     missing = record.raw_stream.limit
     if missing:

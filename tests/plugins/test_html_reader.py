@@ -109,3 +109,11 @@ def test_empty_page_file_is_an_error(tmp_path):
     path.write_bytes(b"")
     [document] = cleaner_read_source(source=Source(name=str(path), path=path), options=Options())
     assert document.problems[0].fatal and "empty" in document.problems[0].message
+
+
+def test_corrupt_gzip_is_an_error_naming_the_file(tmp_path):
+    path = tmp_path / "broken.html.gz"
+    path.write_bytes(gzip.compress(PAGE.encode("utf-8"))[:40])
+    [document] = cleaner_read_source(source=Source(name=str(path), path=path), options=Options())
+    assert document.problems and document.problems[0].fatal
+    assert str(path) in document.problems[0].message
