@@ -69,6 +69,12 @@ def cleaner_read_source(source: Source, options: Any) -> Iterable[Document] | No
     that nothing is read until the engine asks. Yield one `Document` per article (a JSON-lines
     file or a WARC archive yields many). A record that cannot be read becomes a `Document` with a
     fatal `Problem`, not an exception, so that the rest of the file is still read.
+
+    Standard input arrives as a source named ``-`` with no path. Set each document's
+    ``media_type`` to what its content is, not where it came from: an HTML record of a JSON-lines
+    file is ``text/html`` and is segmented like an HTML page. Put a record's ``url`` on the
+    document (the engine takes the article's ``site`` from it) and fields you did not use in
+    ``fields``, which pass through to the output record.
     """
 
 
@@ -77,8 +83,9 @@ def cleaner_segment_document(document: Document, options: Any) -> Segments | Non
     """Split a document into blocks, or return None if its ``media_type`` is not yours.
 
     Blocks are the units rules remove, so make them the natural units of the format: lines of
-    plain text, paragraphs, headings and list items of HTML. Metadata the source carries (an HTML
-    page's title, author, date) goes into ``Segments.metadata``.
+    plain text, paragraphs, headings and list items of HTML, and set ``Block.kind``. Metadata the
+    source carries (an HTML page's title, author, date) goes into ``Segments.metadata``; its
+    ``url`` and ``site`` keys set the article's site when the document did not.
     """
 
 
