@@ -9,6 +9,7 @@ whichever reader found it: a page on disk, a JSON-lines record or a WARC respons
 from __future__ import annotations
 
 import gzip
+import re
 import zlib
 
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +19,7 @@ from cleaner.model import Block, Segments
 from cleaner.read import BinaryContent, read_document
 
 MEDIA_TYPE = "text/html"
+_WORD = re.compile(r"\w+")
 
 # trafilatura's output elements, and the block kind each becomes.
 _LEAF_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "cell", "code": "paragraph"}
@@ -38,6 +40,10 @@ class Options(BaseModel):
     """Skip trafilatura's fallback extractors: about as good on news pages, and much quicker."""
     favor_precision: bool = False
     favor_recall: bool = False
+    include_images: bool = False
+    """Keep figures: the text under a picture that repeats its alt text becomes a `caption` block,
+    which the captions plugin files under ``captions``. Off: trafilatura drops figures whole."""
+    max_caption_words: int = 30
     extensive_date_search: bool = False
     """Let htmldate search the whole page for a date: slower, and rarely finds more on news pages."""
 
@@ -81,6 +87,7 @@ def cleaner_segment_document(document, options):
         with_metadata=True,
         include_comments=options.include_comments,
         include_tables=options.include_tables,
+        include_images=options.include_images,
         fast=options.fast,
         favor_precision=options.favor_precision,
         favor_recall=options.favor_recall,
@@ -88,7 +95,7 @@ def cleaner_segment_document(document, options):
     )
     if result is None or result.body is None:
         return Segments([])
-    blocks = _Blocks()
+    blocks = _Blocks(options.max_caption_words)
     blocks.walk(result.body)
     if options.include_comments and result.commentsbody is not None:
         blocks.walk(result.commentsbody)
@@ -110,9 +117,12 @@ def _metadata(result) -> dict:
 class _Blocks:
     """Collects blocks from trafilatura's tree: leaf elements become blocks, `<lb/>` splits lines."""
 
-    def __init__(self):
+    def __init__(self, max_caption_words: int):
         self.blocks: list[Block] = []
         self.paragraph = -1
+        self.max_caption_words = max_caption_words
+        self.picture: set[str] | None = None
+        """Words of the alt text and title of the picture just passed, until the next block."""
 
     def walk(self, element, within: str | None = None) -> None:
         """Blocks from `element`'s children; `within` is "quote" inside a quotation."""
@@ -122,14 +132,17 @@ class _Blocks:
             if tag == "list" or tag == "row":
                 self.paragraph += 1
                 self._children_as_one_paragraph(child)
+            elif tag == "graphic":
+                self.picture = _words(f"{child.get('alt') or ''} {child.get('title') or ''}")
             elif kind and not _has_block_children(child):
                 self.paragraph += 1
-                self._add(_text_of(child), within or kind)
+                text = _text_of(child)
+                self._add(text, "caption" if self._describes_picture(text) else within or kind)
             elif tag in _CONTAINERS or kind:
                 self.paragraph += 1
                 self._add(" ".join((child.text or "").split()), within or kind or "paragraph")
                 self.walk(child, "quote" if tag == "quote" else within)
-            elif tag != "graphic":
+            else:
                 self.paragraph += 1
                 self._add(_text_of(child), within or "paragraph")
             tail = " ".join((child.tail or "").split())
@@ -152,10 +165,22 @@ class _Blocks:
                 self.paragraph = paragraph
                 self._add(_text_of(child), _LEAF_KINDS.get(tag, "item"))
 
+    def _describes_picture(self, text: str) -> bool:
+        """True for a short text that repeats most of the alt text of the picture right above it."""
+        words = _words(text)
+        if not self.picture or not words or len(text.split()) > self.max_caption_words:
+            return False
+        return len(words & self.picture) >= 0.6 * max(len(words), len(self.picture))
+
     def _add(self, text: str, kind: str) -> None:
         for line in text.split("\n"):
             if line:
+                self.picture = None
                 self.blocks.append(Block(index=len(self.blocks), text=line, paragraph=self.paragraph, kind=kind))
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
 
 
 def _has_block_children(element) -> bool:

@@ -117,3 +117,30 @@ def test_corrupt_gzip_is_an_error_naming_the_file(tmp_path):
     [document] = cleaner_read_source(source=Source(name=str(path), path=path), options=Options())
     assert document.problems and document.problems[0].fatal
     assert str(path) in document.problems[0].message
+
+
+def test_with_images_the_text_under_a_picture_is_a_caption_block():
+    page = PAGE.replace(
+        "<h2>What the bridge will cost</h2>",
+        '<figure><img src="bridge.jpg" alt="The planned bridge seen from the harbour">'
+        "<p>The planned bridge, seen from the harbour</p></figure>"
+        "<h2>What the bridge will cost</h2>",
+    )
+    captions = [b.text for b in segment(page, options=Options(include_images=True)).blocks if b.kind == "caption"]
+    assert captions == ["The planned bridge, seen from the harbour"]
+    assert not any(b.kind == "caption" for b in segment(page).blocks)
+    assert not any("seen from the harbour" in b.text for b in segment(page).blocks)
+
+
+def test_caption_blocks_are_filed_under_captions():
+    from cleaner import Cleaner
+
+    page = PAGE.replace(
+        "<h2>What the bridge will cost</h2>",
+        '<figure><img src="bridge.jpg" alt="The planned bridge seen from the harbour">'
+        "<p>The planned bridge, seen from the harbour</p></figure><h2>What the bridge will cost</h2>",
+    )
+    cleaner = Cleaner.from_config({"plugins": {"html_reader": {"include_images": True}}})
+    article = cleaner.clean_document(Document(id="p", source="p.html", content=page, media_type="text/html"))
+    assert article.metadata.captions == ["The planned bridge, seen from the harbour"]
+    assert "seen from the harbour" not in article.text
