@@ -7,15 +7,11 @@ title in the page's metadata, so body text that merely starts the article stays;
 
 from __future__ import annotations
 
-import re
-
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-
-_WORD = re.compile(r"\w+")
-
+from cleaner.shapes import word_set
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -41,12 +37,12 @@ def cleaner_mark_blocks(article, options):
     title = article.metadata.title
     if not title:
         return None
-    title_words = _words(title)
+    title_words = word_set(title)
     if not title_words:
         return None
     kept = article.kept_blocks()
     for position, block in enumerate(kept[: options.search_blocks]):
-        words = _words(block.text)
+        words = word_set(block.text)
         if not words or len(block.text.split()) > options.max_words:
             continue
         shared = len(words & title_words)
@@ -67,7 +63,3 @@ def _dek(following, options):
             break
         marks.append(Mark(block, "dek", "standfirst heading between the headline and the first paragraph", "description"))
     return marks
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))

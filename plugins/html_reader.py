@@ -9,7 +9,6 @@ whichever reader found it: a page on disk, a JSON-lines record or a WARC respons
 from __future__ import annotations
 
 import gzip
-import re
 import zlib
 
 from pydantic import BaseModel, ConfigDict
@@ -17,9 +16,9 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Block, Segments
 from cleaner.read import BinaryContent, read_document
+from cleaner.shapes import word_set
 
 MEDIA_TYPE = "text/html"
-_WORD = re.compile(r"\w+")
 
 # trafilatura's output elements, and the block kind each becomes.
 _LEAF_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "cell", "code": "paragraph"}
@@ -94,12 +93,18 @@ def cleaner_segment_document(document, options):
         date_extraction_params=set_date_params(options.extensive_date_search),
     )
     if result is None or result.body is None:
-        return Segments([])
+        raise NoArticle("trafilatura found no main text in this page")
     blocks = _Blocks(options.max_caption_words)
     blocks.walk(result.body)
     if options.include_comments and result.commentsbody is not None:
         blocks.walk(result.commentsbody)
+    if not blocks.blocks:
+        raise NoArticle("trafilatura found no main text in this page")
     return Segments(blocks.blocks, _metadata(result))
+
+
+class NoArticle(ValueError):
+    """The page has no text trafilatura takes for an article; the engine records it on the article."""
 
 
 def _metadata(result) -> dict:
@@ -133,7 +138,7 @@ class _Blocks:
                 self.paragraph += 1
                 self._children_as_one_paragraph(child)
             elif tag == "graphic":
-                self.picture = _words(f"{child.get('alt') or ''} {child.get('title') or ''}")
+                self.picture = word_set(f"{child.get('alt') or ''} {child.get('title') or ''}")
             elif kind and not _has_block_children(child):
                 self.paragraph += 1
                 text = _text_of(child)
@@ -167,7 +172,7 @@ class _Blocks:
 
     def _describes_picture(self, text: str) -> bool:
         """True for a short text that repeats most of the alt text of the picture right above it."""
-        words = _words(text)
+        words = word_set(text)
         if not self.picture or not words or len(text.split()) > self.max_caption_words:
             return False
         return len(words & self.picture) >= 0.6 * max(len(words), len(self.picture))
@@ -177,10 +182,6 @@ class _Blocks:
             if line:
                 self.picture = None
                 self.blocks.append(Block(index=len(self.blocks), text=line, paragraph=self.paragraph, kind=kind))
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
 
 
 def _has_block_children(element) -> bool:

@@ -144,3 +144,11 @@ def test_caption_blocks_are_filed_under_captions():
     article = cleaner.clean_document(Document(id="p", source="p.html", content=page, media_type="text/html"))
     assert article.metadata.captions == ["The planned bridge, seen from the harbour"]
     assert "seen from the harbour" not in article.text
+
+
+def test_a_page_without_main_text_is_a_failed_article(default_cleaner):
+    html = "<html><head><title>Nothing</title></head><body><script>var x = 1;</script></body></html>"
+    article = default_cleaner.clean_document(Document(id="m", source="m.html", content=html, media_type="text/html"))
+    assert article.failed
+    [problem] = article.problems
+    assert problem.plugin == "html_reader" and "no main text" in problem.message
