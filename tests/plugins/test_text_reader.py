@@ -62,3 +62,13 @@ def test_empty_file_is_an_error(tmp_path):
     path.write_text("  \n\n ")
     [document] = read(path)
     assert document.problems[0].fatal and "empty" in document.problems[0].message
+
+
+def test_text_without_blank_lines_has_a_paragraph_per_line():
+    blocks = split_lines("Headline\nFirst paragraph, a sentence.\nSecond paragraph, another.")
+    assert [b.paragraph for b in blocks] == [0, 1, 2]
+
+
+def test_hard_wrapped_text_stays_one_paragraph():
+    blocks = split_lines("The council voted on Tuesday to approve\nthe plan, which will cost two million\npounds over three years.")
+    assert [b.paragraph for b in blocks] == [0, 0, 0]
