@@ -1,8 +1,10 @@
-"""Readers' comment sections: a comment-section header after the first quarter of the article and
-everything after it, and comment-moderation notices anywhere.
+"""Readers' comment sections: a comment-section header and everything after it, and
+comment-moderation or comment-form notices anywhere.
 
-The header must be a short block of its own with blocks after it ("12 Comments", "Leave a Reply", "3 thoughts on …"),
-and only past the first quarter, so an article that talks about comments keeps its words.
+The header must be a short block of its own ("Comments", "Leave a Reply", "3 thoughts on …")
+past the first quarter of the article with blocks after it, so an article that talks about
+comments keeps its words. A bare "12 Comments" counter is the prompts plugin's: it often sits
+under the byline, not above the comments. Runs first, so the section goes as one.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ def cleaner_mark_blocks(article, options):
     start = int(len(blocks) * options.min_position)
     marks = []
     for block in blocks[start:-1]:
-        if block.removal is None and len(block.text.split()) <= options.max_header_words and options.headers.fullmatch(block.text.strip()):
+        text = block.text.strip()
+        if block.removal is None and len(text.split()) <= options.max_header_words and options.headers.fullmatch(text):
             marks.append(Mark(block, "comments-header", "opens the readers' comment section"))
             marks.extend(
                 Mark(rest, "comment", "in the readers' comment section") for rest in blocks[block.index + 1 :] if rest.removal is None
