@@ -39,27 +39,31 @@ def cleaner_read_source(source, options):
 
 
 def _stdin_lines():
-    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
-    for line in stream:
-        yield line.decode("utf-8", errors="replace") if isinstance(line, bytes) else line
+    yield from _decoded(sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin)
+
+
+def _decoded(lines):
+    """Text lines from a binary stream read line by line, so a large scrape is never held whole."""
+    for number, line in enumerate(lines):
+        if isinstance(line, bytes):
+            line = line.decode("utf-8", errors="replace")
+        yield line.removeprefix("\ufeff") if number == 0 else line
 
 
 def _read_file(source):
+    """JSON lines are streamed; a `.json` file holding one JSON value (a record or a list) is read whole."""
     try:
-        content = source.path.read_bytes().decode("utf-8-sig", errors="replace")
+        if source.name.lower().endswith(".json"):
+            content = source.path.read_bytes().decode("utf-8-sig", errors="replace")
+            if content.lstrip().startswith("[") or _is_one_record(content):
+                yield from _json_document(source, content)
+            else:
+                yield from _records(source, content.splitlines())
+            return
+        with source.path.open("rb") as stream:
+            yield from _records(source, _decoded(stream))
     except OSError as error:
-        yield Document(
-            id=source.default_id(),
-            source=source.name,
-            problems=[unreadable(source, error)],
-        )
-        return
-    if content.lstrip().startswith("["):
-        yield from _json_document(source, content)
-    elif source.name.lower().endswith(".json") and _is_one_record(content):
-        yield from _json_document(source, content)
-    else:
-        yield from _records(source, content.splitlines())
+        yield Document(id=source.default_id(), source=source.name, problems=[unreadable(source, error)])
 
 
 def _is_one_record(content: str) -> bool:
