@@ -59,12 +59,17 @@ class BinaryContent(ValueError):
     pass
 
 
-def read_document(source: Source, media_type: str, decoder: Callable[[bytes], tuple[str, str | None]]) -> Document:
-    """A file that holds one article, read and decoded by `decoder` (bytes -> text, note).
+def read_one_article(source: Source, media_type: str, decoder: Callable[[bytes], tuple[str, str | None]]) -> Iterator[Document]:
+    """Yields the one article of a file, read (only when asked for) and decoded by `decoder`.
 
-    A file that cannot be read, that the decoder rejects (it raises `BinaryContent`) or that is
-    empty gets a fatal problem naming it; the decoder's note becomes a warning.
+    `decoder` turns bytes into (text, note). A file that cannot be read, that the decoder rejects
+    (it raises `BinaryContent`) or that is empty gets a fatal problem naming it; the decoder's
+    note becomes a warning.
     """
+    yield _read_document(source, media_type, decoder)
+
+
+def _read_document(source: Source, media_type: str, decoder: Callable[[bytes], tuple[str, str | None]]) -> Document:
     document = Document(id=source.default_id(), source=source.name, media_type=media_type)
     try:
         data = source.path.read_bytes()

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Block, Segments
-from cleaner.read import BinaryContent, read_document
+from cleaner.read import BinaryContent, read_one_article
 from cleaner.shapes import word_set
 
 MEDIA_TYPE = "text/html"
@@ -54,11 +54,7 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    return _read(source) if source.has_suffix(options.suffixes) else None
-
-
-def _read(source):
-    yield read_document(source, MEDIA_TYPE, _decode)
+    return read_one_article(source, MEDIA_TYPE, _decode) if source.has_suffix(options.suffixes) else None
 
 
 def _decode(data: bytes) -> tuple[str, None]:

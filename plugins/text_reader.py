@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Block, Segments
-from cleaner.read import decode, read_document
+from cleaner.read import decode, read_one_article
 from cleaner.shapes import ends_sentence
 
 
@@ -24,11 +24,7 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    return _read(source) if source.has_suffix(options.suffixes) else None
-
-
-def _read(source):
-    yield read_document(source, "text/plain", decode)
+    return read_one_article(source, "text/plain", decode) if source.has_suffix(options.suffixes) else None
 
 
 @cleaner.hookimpl
