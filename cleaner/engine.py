@@ -348,8 +348,9 @@ class Cleaner:
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)
         article.metadata.file("title", document.title)
-        article.metadata.file("site", document.site or _hostname(document.url) or self.default_site)
+        article.metadata.file("site", document.site or _hostname(document.url))
         if any(problem.fatal for problem in document.problems):
+            article.metadata.file("site", self.default_site)
             return article
         if len(document.content) > self.limits.max_article_bytes:
             article.problems.append(Problem("read", (
@@ -362,6 +363,7 @@ class Cleaner:
                 self._clean(document, article)
         except OverBudget as error:
             article.problems.append(self._over_budget(error, document.source, "clean"))
+        article.metadata.file("site", self.default_site)
         return article
 
     def _clean(self, document: Document, article: Article) -> None:
@@ -373,7 +375,7 @@ class Cleaner:
             if value not in (None, "", []):
                 article.metadata.file(key, value)
         if article.metadata.site is None:
-            article.metadata.file("site", _hostname(article.metadata.url))
+            article.metadata.file("site", _hostname(article.metadata.url) or self.default_site)
         profile = self.site_profile(article.site)
         protected = profile.protected(article.blocks)
         for implementation in profile.implementations["cleaner_mark_blocks"]:

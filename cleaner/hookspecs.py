@@ -78,6 +78,12 @@ def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterabl
     fatal `Problem`, not an exception, so that the rest of the file is still read. Set
     ``Document.title`` when the record states the title, so that no line is taken for it.
 
+    Standard input arrives as a source named ``-`` with no path. Set each document's
+    ``media_type`` to what its content is, not where it came from: an HTML record of a JSON-lines
+    file is ``text/html`` and is segmented like an HTML page. Put a record's ``url`` on the
+    document (the engine takes the article's ``site`` from it) and fields you did not use in
+    ``fields``, which pass through to the output record.
+
     ``limits`` is the ``limits`` section of config.yaml: read at most
     ``limits.max_article_bytes`` for one article (`cleaner.read.read_bytes_limited` reads a file,
     gzipped or not, within it and never blocks on a FIFO); the engine fails any longer document.
@@ -89,8 +95,9 @@ def cleaner_segment_document(document: Document, options: Any, limits: Limits) -
     """Split a document into blocks, or return None if its ``media_type`` is not yours.
 
     Blocks are the units rules remove, so make them the natural units of the format: lines of
-    plain text, paragraphs, headings and list items of HTML. Metadata the source carries (an HTML
-    page's title, author, date) goes into ``Segments.metadata``. The engine fails an article of
+    plain text, paragraphs, headings and list items of HTML, and set ``Block.kind``. Metadata the
+    source carries (an HTML page's title, author, date) goes into ``Segments.metadata``; its
+    ``url`` and ``site`` keys set the article's site when the document did not. The engine fails an article of
     more than ``limits.max_article_blocks`` blocks, so stop one block past that number: more
     would only cost memory.
     """

@@ -21,6 +21,10 @@ class Source:
     path: Path | None = None
     root: Path | None = None
 
+    def has_suffix(self, suffixes) -> bool:
+        """True for a file whose name ends with one of `suffixes`, whatever their case: how readers claim files."""
+        return self.path is not None and self.name.lower().endswith(tuple(suffix.lower() for suffix in suffixes))
+
     def default_id(self) -> str:
         """A stable id: the path below the folder it was found in, without its suffix."""
         if self.path is None:

@@ -7,13 +7,13 @@ import gzip
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import chardet
 
-from .model import Problem, Source
+from .model import Document, Problem, Source
 
 STDIN = "-"
 
@@ -53,6 +53,11 @@ def _walk(folder: Path) -> Iterator[Source]:
                 yield Source(name=str(path), path=path, root=folder)
 
 
+def unreadable(source: Source, error: OSError) -> Problem:
+    """The problem of a file the operating system would not let us read."""
+    return Problem("read", f"{source.name}: cannot read: {error.strerror or error}")
+
+
 class BinaryContent(ValueError):
     pass
 
@@ -62,7 +67,7 @@ class InputError(ValueError):
 
 
 def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a file (gunzipped if its name ends in ``.gz``), refusing more than `max_bytes`.
+    """The bytes of a file (gunzipped if it is gzip data), refusing more than `max_bytes`.
 
     Never blocks on a FIFO or device, and never holds more than `max_bytes` + 1 bytes, however far
     a gzip bomb would expand. Raises `InputError` for what is not a readable regular file, a file
@@ -77,15 +82,17 @@ def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
         os.close(descriptor)
         raise InputError("not a regular file")
     with open(descriptor, "rb") as file:
-        compressed = path.name.lower().endswith(".gz")
-        if not compressed and status.st_size > max_bytes:
-            raise InputError(_too_large(status.st_size, max_bytes))
         try:
+            head = file.read(2)
+            compressed = head == b"\x1f\x8b"
             if compressed:
+                file.seek(0)
                 with gzip.GzipFile(fileobj=file) as unzipped:
                     data = unzipped.read(max_bytes + 1)
+            elif status.st_size > max_bytes:
+                raise InputError(_too_large(status.st_size, max_bytes))
             else:
-                data = file.read(max_bytes + 1)
+                data = head + file.read(max_bytes + 1 - len(head))
         except EOFError:
             raise InputError("truncated gzip file: the compressed data ends before its end marker") from None
         except (gzip.BadGzipFile, zlib.error) as error:
@@ -100,6 +107,38 @@ def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
 def _too_large(size: int | None, max_bytes: int, compressed: bool = False) -> str:
     what = "decompresses to more" if compressed else f"is {size:,} bytes, more" if size else "is more"
     return f"{what} than the article size limit of {max_bytes:,} bytes (limits.max_article_bytes)"
+
+
+Decoder = Callable[[bytes], tuple[str, "str | None"]]
+
+
+def read_one_article(source: Source, media_type: str, decoder: Decoder, max_bytes: int) -> Iterator[Document]:
+    """Yields the one article of a file, read (only when asked for) and decoded by `decoder`.
+
+    `decoder` turns bytes into (text, note). A file that cannot be read within `max_bytes`, that the
+    decoder rejects (it raises `BinaryContent`) or that is empty gets a fatal problem naming it; the
+    decoder's note becomes a warning.
+    """
+    yield _read_document(source, media_type, decoder, max_bytes)
+
+
+def _read_document(source: Source, media_type: str, decoder: Decoder, max_bytes: int) -> Document:
+    document = Document(id=source.default_id(), source=source.name, media_type=media_type)
+    try:
+        data = read_bytes_limited(source.path, max_bytes)
+    except InputError as error:
+        document.problems.append(Problem("read", f"{source.name}: {error}"))
+        return document
+    try:
+        document.content, note = decoder(data)
+    except BinaryContent as error:
+        document.problems.append(Problem("read", f"{source.name}: {error}"))
+        return document
+    if note:
+        document.problems.append(Problem("read", f"{source.name}: {note}", fatal=False))
+    if not document.content.strip():
+        document.problems.append(Problem("read", f"{source.name}: empty file, no article in it"))
+    return document
 
 
 _BOMS = (

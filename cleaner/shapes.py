@@ -6,16 +6,23 @@ stands alone and ends without a full stop; a related-headline list is a run of s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from .model import Article, Block
 
+_WORD = re.compile(r"\w+")
 _CLOSING_QUOTES = "\"'”’»」』"
 _SENTENCE_ENDS = ".!?。！？"
 
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def word_set(text: str) -> set[str]:
+    """The text's distinct words, lower-cased, punctuation left out: for likeness between texts."""
+    return set(_WORD.findall(text.lower()))
 
 
 def ends_sentence(text: str) -> bool:

@@ -62,9 +62,10 @@ def cleaner_mark_blocks(article, options):
                     Mark(item, "promo-item", f"headline listed under {heading!r}", "related", headline(item.text, options))
                 )
             continue
-        insert = _insert_label(text, options)
+        inner = _unbracketed(text)
+        insert = _insert_label(inner, options)
         if insert:
-            marks.append(Mark(block, "read-more-insert", f"one-line {insert!r} insert", "related", headline(text[len(insert):], options)))
+            marks.append(Mark(block, "read-more-insert", f"one-line {insert!r} insert", "related", headline(inner[len(insert):], options)))
         elif options.marker.search(text) and _tagged_headline(text, options):
             marks.append(Mark(block, "tagged-headline", "headline tagged like a promo item", "related", headline(text, options)))
     return marks
@@ -101,6 +102,13 @@ def _tagged_headline(text: str, options: Options) -> bool:
     match = options.marker.search(text)
     at_edge = match.start() == 0 or match.end() == len(text)
     return at_edge and _headline_like(text, options)
+
+
+def _unbracketed(text: str) -> str:
+    """An insert set in brackets, "[Related: headline]" or "(Read more: headline)", without them."""
+    if len(text) > 2 and (text[0], text[-1]) in (("[", "]"), ("(", ")")):
+        return text[1:-1].strip()
+    return text
 
 
 def _insert_label(text: str, options: Options) -> str | None:

@@ -1,14 +1,16 @@
-"""Reads plain-text articles (gzipped or not): one file is one article, one line is one block."""
+"""Reads plain-text articles: one file is one article, one line is one block."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
-from cleaner.model import Block, Document, Problem, Segments
-from cleaner.read import BinaryContent, InputError, decode, read_bytes_limited
+from cleaner.model import Block, Segments
+from cleaner.read import decode, read_one_article
+from cleaner.shapes import ends_sentence
 
 
 class Options(BaseModel):
@@ -16,6 +18,10 @@ class Options(BaseModel):
 
     suffixes: list[str] = [".txt", ".txt.gz"]
     """File endings this reader takes, compared without regard to case."""
+    paragraphs: Literal["auto", "blank_lines", "lines"] = "auto"
+    """How paragraphs are told apart: by blank lines; every line its own; or auto, by blank lines
+    unless the text has none, then a paragraph per line unless the lines are hard-wrapped. Use
+    blank_lines to read cleaner's own output back exactly."""
 
 
 @cleaner.hookimpl
@@ -25,41 +31,44 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options, limits):
-    if source.path is None or not source.name.lower().endswith(tuple(s.lower() for s in options.suffixes)):
+    if not source.has_suffix(options.suffixes):
         return None
-    return _read(source, limits.max_article_bytes)
-
-
-def _read(source, max_bytes):
-    document = Document(id=source.default_id(), source=source.name, media_type="text/plain")
-    try:
-        data = read_bytes_limited(source.path, max_bytes)
-    except InputError as error:
-        document.problems.append(Problem("read", f"{source.name}: {error}"))
-        yield document
-        return
-    try:
-        document.content, note = decode(data)
-    except BinaryContent as error:
-        document.problems.append(Problem("read", f"{source.name}: {error}"))
-        yield document
-        return
-    if note:
-        document.problems.append(Problem("read", f"{source.name}: {note}", fatal=False))
-    if not document.content.strip():
-        document.problems.append(Problem("read", f"{source.name}: empty file, no article in it"))
-    yield document
+    return read_one_article(source, "text/plain", decode, limits.max_article_bytes)
 
 
 @cleaner.hookimpl
-def cleaner_segment_document(document, limits):
+def cleaner_segment_document(document, options, limits):
     if document.media_type != "text/plain":
         return None
-    return Segments(split_lines(document.content, limits.max_article_blocks + 1))
+    return Segments(split_lines(document.content, limits.max_article_blocks + 1, options.paragraphs))
 
 
-def split_lines(text: str, max_blocks: int | None = None) -> list[Block]:
-    """One block per non-blank line, up to `max_blocks`; a blank line starts a new paragraph."""
+def split_lines(text: str, max_blocks: int | None = None, paragraphs: str = "auto") -> list[Block]:
+    """One block per non-blank line, up to `max_blocks`; a blank line starts a new paragraph.
+
+    In ``auto`` mode a text with no blank line between its lines (what trafilatura and many
+    scrapers write) has a paragraph on every line, so each line stands apart as it would between
+    blank lines, unless its lines are a hard-wrapped paragraph.
+    """
+    blocks = _blocks(text, max_blocks)
+    one_paragraph = len(blocks) > 1 and blocks[-1].paragraph == 0
+    if paragraphs == "lines" or (paragraphs == "auto" and one_paragraph and not _wrapped(blocks)):
+        for block in blocks:
+            block.paragraph = block.index
+    return blocks
+
+
+def _wrapped(blocks: list[Block]) -> bool:
+    """True if at least half the line breaks fall inside a sentence that goes on in lower case."""
+    inside = sum(
+        1
+        for line, following in zip(blocks, blocks[1:])
+        if not ends_sentence(line.text) and following.text.lstrip()[:1].islower()
+    )
+    return inside * 2 >= len(blocks) - 1
+
+
+def _blocks(text: str, max_blocks: int | None) -> list[Block]:
     blocks: list[Block] = []
     paragraph = 0
     after_blank = False

@@ -141,3 +141,22 @@ def test_trace_shows_every_hook_call(monkeypatch):
     )
     assert "[cleaner] cleaner_mark_blocks <promo>" in result.stderr
     assert "[cleaner] cleaner_read_source <text_reader>" in result.stderr
+
+
+def test_json_lines_on_standard_input_with_site_flag():
+    lines = "\n".join(
+        [
+            json.dumps({"id": "a", "text": "Headline\n\nA body paragraph.", "section": "news"}),
+            json.dumps({"id": "b", "url": "https://www.elsewhere.example/x", "text": "Headline\n\nAnother body."}),
+            "not json",
+        ]
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "cleaner.cli", "clean", "-", "--site", "example.org"],
+        input=lines, capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 1
+    a, b, broken = records(result.stdout)
+    assert (a["id"], a["text"], a["section"], a["metadata"]["site"]) == ("a", "A body paragraph.", "news", "example.org")
+    assert b["metadata"]["site"] == "elsewhere.example"
+    assert "-: line 3: not valid JSON" in broken["errors"][0]["message"]

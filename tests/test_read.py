@@ -40,10 +40,19 @@ def test_truncated_gzip_is_said_to_be_truncated(tmp_path):
         read_bytes_limited(path, 1_000_000)
 
 
-def test_a_file_that_is_not_gzip_despite_its_name(tmp_path):
-    path = tmp_path / "fake.txt.gz"
-    path.write_bytes(b"plain text, not gzip")
-    with pytest.raises(InputError, match="not a valid gzip file"):
+def test_compression_is_told_by_content_not_by_name(tmp_path):
+    named_gz = tmp_path / "plain.txt.gz"
+    named_gz.write_bytes(b"plain text, not gzip")
+    assert read_bytes_limited(named_gz, 1_000_000) == b"plain text, not gzip"
+    unnamed = tmp_path / "page.html"
+    unnamed.write_bytes(gzip.compress(b"<p>gzipped page</p>"))
+    assert read_bytes_limited(unnamed, 1_000_000) == b"<p>gzipped page</p>"
+
+
+def test_a_corrupt_gzip_stream_is_an_error(tmp_path):
+    path = tmp_path / "corrupt.txt.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00" + b"not deflate data at all" * 4)
+    with pytest.raises(InputError, match="not a valid gzip file|truncated gzip"):
         read_bytes_limited(path, 1_000_000)
 
 

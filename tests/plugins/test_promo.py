@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import kept, removed_by
 
 
@@ -166,3 +168,23 @@ def test_insert_label_with_a_long_run_of_spaces_before_its_separator(clean):
     article = clean(f"Headline\n\nA body paragraph, one sentence.\n\n{insert}\n\nAnother body sentence.")
     assert removed_by(article, "promo") == [insert]
     assert article.metadata.related == ["Council approves new cycle lanes"]
+
+
+@pytest.mark.parametrize(
+    "insert, headline",
+    [
+        ("[Related: Salesforce keynote: AI, integration and protesters]", "Salesforce keynote: AI, integration and protesters"),
+        ("(Leggi anche su: I Cavalieri dello Zodiaco: ecco gli attori)", "I Cavalieri dello Zodiaco: ecco gli attori"),
+        ("(READ MORE: Bridge vote delayed again as costs rise)", "Bridge vote delayed again as costs rise"),
+    ],
+)
+def test_bracketed_inserts_are_removed(clean, insert, headline):
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{insert}\n\nMore of the story, a sentence.")
+    assert removed_by(article, "promo") == [insert]
+    assert article.metadata.related == [headline]
+
+
+def test_a_bracketed_aside_in_the_body_stays(clean):
+    aside = "(Related: the council also voted to repair the old bridge, which will stay open to walkers.)"
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{aside}\n\nMore of the story.")
+    assert aside in kept(article)

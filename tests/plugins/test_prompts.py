@@ -19,6 +19,15 @@ from conftest import kept, removed_by
         "Already a subscriber? Log in",
         "12 Comments",
         "Siga-nos no Instagram",
+        "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+        "If you buy something through this post, the site may get a share of the sale.",
+        "If you enjoyed this article, we have a proposition for you: join our members.",
+        "Thanks for signing up!",
+        "Keep an eye on your inbox for the latest sports news.",
+        "Pick Six Newsletter",
+        "- Order Reprints",
+        "Listen: http://po.st/TP_615",
+        "Tempo de leitura: 1 minuto",
     ],
 )
 def test_prompts_are_removed(clean, prompt):
@@ -35,6 +44,10 @@ def test_prompts_are_removed(clean, prompt):
         "Subscribers to the service will pay more from April.",
         "Advertisements for the show ran for weeks before the premiere, and critics were not impressed by them at all.",
         "Click here to subscribe, the pop-up said, but she did not, and instead went on reading the long report she had been sent by a colleague at the ministry that morning.",
+        "Follow the river north for two miles on foot and you reach the old bridge.",
+        "If you buy a house near the new bridge, prices will rise, the agent said.",
+        "The newsletter was sent to every household in the town.",
+        "Print journalists were not allowed into the meeting.",
     ],
 )
 def test_body_that_starts_like_a_prompt_survives(clean, body):

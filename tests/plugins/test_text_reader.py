@@ -87,3 +87,20 @@ def test_article_over_the_size_limit_is_an_error_naming_file_and_limit(tmp_path)
 def test_splitting_stops_one_block_past_the_limit():
     blocks = split_lines("One\n\nTwo\nThree\nFour\n" + "more\n" * 1000, max_blocks=3)
     assert [b.text for b in blocks] == ["One", "Two", "Three"]
+
+
+def test_text_without_blank_lines_has_a_paragraph_per_line():
+    blocks = split_lines("Headline\nFirst paragraph, a sentence.\nSecond paragraph, another.")
+    assert [b.paragraph for b in blocks] == [0, 1, 2]
+
+
+def test_hard_wrapped_text_stays_one_paragraph():
+    blocks = split_lines("The council voted on Tuesday to approve\nthe plan, which will cost two million\npounds over three years.")
+    assert [b.paragraph for b in blocks] == [0, 0, 0]
+
+
+def test_paragraph_modes():
+    text = "Headline\nFirst paragraph, a sentence.\nSecond paragraph, another."
+    assert [b.paragraph for b in split_lines(text, paragraphs="blank_lines")] == [0, 0, 0]
+    assert [b.paragraph for b in split_lines("One\n\nTwo\nThree", paragraphs="lines")] == [0, 1, 2]
+    assert [b.paragraph for b in split_lines("One\n\nTwo\nThree", paragraphs="auto")] == [0, 1, 1]

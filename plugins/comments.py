@@ -1,0 +1,55 @@
+"""Readers' comment sections: a comment-section header and everything after it, and
+comment-moderation or comment-form notices anywhere.
+
+The header must be a short block of its own ("Comments", "Leave a Reply", "3 thoughts on …")
+past the first quarter of the article with blocks after it, so an article that talks about
+comments keeps its words. A bare "12 Comments" counter is the prompts plugin's: it often sits
+under the byline, not above the comments. Runs first, so the section goes as one.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.patterns import Vocabulary
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    headers: Vocabulary = Vocabulary()
+    """Whole blocks that open a comment section."""
+    policies: Vocabulary = Vocabulary()
+    """Comment-policy and comment-form notices, searched within short blocks."""
+    max_header_words: int = 12
+    max_policy_words: int = 50
+    min_position: float = 0.25
+    """A header counts only this far (as a share of the blocks) into the article or later."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl(tryfirst=True)
+def cleaner_mark_blocks(article, options):
+    blocks = article.blocks
+    start = int(len(blocks) * options.min_position)
+    marks = []
+    for block in blocks[start:-1]:
+        text = block.text.strip()
+        if block.removal is None and len(text.split()) <= options.max_header_words and options.headers.fullmatch(text):
+            marks.append(Mark(block, "comments-header", "opens the readers' comment section"))
+            marks.extend(
+                Mark(rest, "comment", "in the readers' comment section") for rest in blocks[block.index + 1 :] if rest.removal is None
+            )
+            break
+    taken = {mark.block.index for mark in marks}
+    for block in blocks:
+        if block.removal is None and block.index not in taken and len(block.text.split()) <= options.max_policy_words:
+            if options.policies.search(block.text):
+                marks.append(Mark(block, "comment-policy", "comment-moderation or comment-form notice"))
+    return marks

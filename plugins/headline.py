@@ -1,0 +1,71 @@
+"""The page's headline repeated at the top of the text, and the standfirst headings under it.
+
+trafilatura often keeps the headline as the first block. It is recognised by its likeness to the
+title in the page's metadata, so body text that merely starts the article stays; it goes to
+``title``. Headings between that headline and the first paragraph are the standfirst (dek).
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.shapes import word_set
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    search_blocks: int = 4
+    """How many blocks from the top may hold the headline."""
+    max_words: int = 40
+    min_similarity: float = 0.8
+    """Share of words the block and the title have in common (of the longer of the two)."""
+    min_contained: float = 0.9
+    """Or: share of the block's words found in the title (a title with the site name added),
+    for a block at least half as long as the title."""
+    max_dek_words: int = 60
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl(tryfirst=True)
+def cleaner_mark_blocks(article, options):
+    title = article.metadata.title
+    if not title:
+        return None
+    title_words = word_set(title)
+    if not title_words:
+        return None
+    kept = article.kept_blocks()
+    marks = []
+    for position, block in enumerate(kept[: options.search_blocks]):
+        if _repeats_title(block, title_words, options):
+            marks.append(Mark(block, "headline", "repeats the page's title", "title"))
+            last = position
+    if not marks:
+        return None
+    return marks + _dek(kept[last + 1 :], options)
+
+
+def _repeats_title(block, title_words, options) -> bool:
+    words = word_set(block.text)
+    if not words or len(block.text.split()) > options.max_words:
+        return False
+    shared = len(words & title_words)
+    return shared / max(len(words), len(title_words)) >= options.min_similarity or (
+        len(words) >= 3 and len(words) * 2 >= len(title_words) and shared / len(words) >= options.min_contained
+    )
+
+
+def _dek(following, options):
+    """Headings right under the headline, before the first paragraph."""
+    marks = []
+    for block in following:
+        if block.kind != "heading" or len(block.text.split()) > options.max_dek_words:
+            break
+        marks.append(Mark(block, "dek", "standfirst heading between the headline and the first paragraph", "description"))
+    return marks

@@ -1,0 +1,195 @@
+"""Reads HTML pages and splits them into blocks with one trafilatura pass.
+
+trafilatura finds the main text and the page's metadata; its structured result (an XML tree of
+paragraphs, headings, lists, quotes and tables) becomes the blocks, so rule plugins see each
+heading, list item and table cell on its own. The segmenter serves every ``text/html`` document,
+whichever reader found it: a page on disk, a JSON-lines record or a WARC response.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Block, Segments
+from cleaner.read import read_one_article
+from cleaner.shapes import word_set
+
+MEDIA_TYPE = "text/html"
+
+# trafilatura's output elements, and the block kind each becomes.
+_LEAF_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "cell", "code": "paragraph"}
+_CONTAINERS = {"list", "table", "row", "div", "quote", "item", "body", "main", "figure"}
+_METADATA = ("title", "author", "date", "url", "hostname", "sitename", "description", "categories", "tags", "language")
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    suffixes: list[str] = [".html", ".htm", ".html.gz", ".htm.gz"]
+    """File endings this reader takes, compared without regard to case."""
+    include_comments: bool = False
+    """Keep readers' comments. Off: trafilatura otherwise appends the comment section."""
+    include_tables: bool = True
+    """Keep tables: they often hold body text."""
+    fast: bool = True
+    """Skip trafilatura's fallback extractors: about as good on news pages, and much quicker."""
+    favor_precision: bool = False
+    favor_recall: bool = False
+    include_images: bool = False
+    """Keep figures: the text under a picture that repeats its alt text becomes a `caption` block,
+    which the captions plugin files under ``captions``. Off: trafilatura drops figures whole."""
+    max_caption_words: int = 30
+    extensive_date_search: bool = False
+    """Let htmldate search the whole page for a date: slower, and rarely finds more on news pages."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_read_source(source, options, limits):
+    if not source.has_suffix(options.suffixes):
+        return None
+    return read_one_article(source, MEDIA_TYPE, _decode, limits.max_article_bytes)
+
+
+def _decode(data: bytes) -> tuple[str, None]:
+    """trafilatura's decoding, which heeds the page's declared charset (reading has gunzipped)."""
+    from trafilatura.utils import decode_file
+
+    return decode_file(data), None
+
+
+@cleaner.hookimpl
+def cleaner_segment_document(document, options):
+    if document.media_type != MEDIA_TYPE:
+        return None
+    from trafilatura import bare_extraction
+    from trafilatura.settings import set_date_params
+
+    result = bare_extraction(
+        document.content,
+        url=document.url,
+        with_metadata=True,
+        include_comments=options.include_comments,
+        include_tables=options.include_tables,
+        include_images=options.include_images,
+        fast=options.fast,
+        favor_precision=options.favor_precision,
+        favor_recall=options.favor_recall,
+        date_extraction_params=set_date_params(options.extensive_date_search),
+    )
+    if result is None or result.body is None:
+        raise NoArticle("trafilatura found no main text in this page")
+    blocks = _Blocks(options.max_caption_words)
+    blocks.walk(result.body)
+    if options.include_comments and result.commentsbody is not None:
+        blocks.walk(result.commentsbody)
+    if not blocks.blocks:
+        raise NoArticle("trafilatura found no main text in this page")
+    return Segments(blocks.blocks, _metadata(result))
+
+
+class NoArticle(ValueError):
+    """The page has no text trafilatura takes for an article; the engine records it on the article."""
+
+
+def _metadata(result) -> dict:
+    found = {}
+    for name in _METADATA:
+        value = getattr(result, name, None)
+        if value not in (None, "", []):
+            found[name] = value
+    hostname = found.get("hostname")
+    if hostname:
+        found["site"] = hostname.removeprefix("www.")
+    return found
+
+
+class _Blocks:
+    """Collects blocks from trafilatura's tree: leaf elements become blocks, `<lb/>` splits lines."""
+
+    def __init__(self, max_caption_words: int):
+        self.blocks: list[Block] = []
+        self.paragraph = -1
+        self.max_caption_words = max_caption_words
+        self.picture: set[str] | None = None
+        """Words of the alt text and title of the picture just passed, until the next block."""
+
+    def walk(self, element, within: str | None = None) -> None:
+        """Blocks from `element`'s children; `within` is "quote" inside a quotation."""
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            kind = _LEAF_KINDS.get(tag)
+            if tag == "list" or tag == "row":
+                self.paragraph += 1
+                self._children_as_one_paragraph(child)
+            elif tag == "graphic":
+                self.picture = word_set(f"{child.get('alt') or ''} {child.get('title') or ''}")
+            elif kind and not _has_block_children(child):
+                self.paragraph += 1
+                text = _text_of(child)
+                self._add(text, "caption" if self._describes_picture(text) else within or kind)
+            elif tag in _CONTAINERS or kind:
+                self.paragraph += 1
+                self._add(" ".join((child.text or "").split()), within or kind or "paragraph")
+                self.walk(child, "quote" if tag == "quote" else within)
+            else:
+                self.paragraph += 1
+                self._add(_text_of(child), within or "paragraph")
+            tail = " ".join((child.tail or "").split())
+            if tail:
+                self.paragraph += 1
+                self._add(tail, within or "paragraph")
+
+    def _children_as_one_paragraph(self, container) -> None:
+        """List items (or a row's cells) share one paragraph, so they print on consecutive lines."""
+        paragraph = self.paragraph
+        for child in container:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if _has_block_children(child):
+                self.paragraph += 1
+                self._add(" ".join((child.text or "").split()), _LEAF_KINDS.get(tag, "item"))
+                self.walk(child)
+                self.paragraph += 1
+                paragraph = self.paragraph
+            else:
+                self.paragraph = paragraph
+                self._add(_text_of(child), _LEAF_KINDS.get(tag, "item"))
+
+    def _describes_picture(self, text: str) -> bool:
+        """True for a short text that repeats most of the alt text of the picture right above it."""
+        words = word_set(text)
+        if not self.picture or not words or len(text.split()) > self.max_caption_words:
+            return False
+        return len(words & self.picture) >= 0.6 * max(len(words), len(self.picture))
+
+    def _add(self, text: str, kind: str) -> None:
+        for line in text.split("\n"):
+            if line:
+                self.picture = None
+                self.blocks.append(Block(index=len(self.blocks), text=line, paragraph=self.paragraph, kind=kind))
+
+
+def _has_block_children(element) -> bool:
+    return any(isinstance(child.tag, str) and (child.tag in _LEAF_KINDS or child.tag in _CONTAINERS) for child in element)
+
+
+def _text_of(element) -> str:
+    """The element's text with whitespace collapsed; `<lb/>` becomes a line break."""
+    parts: list[str] = []
+
+    def collect(node, top: bool) -> None:
+        if not top and node.tag in ("lb", "graphic"):
+            parts.append("\n")
+        parts.append(node.text or "")
+        for child in node:
+            collect(child, False)
+        if not top:
+            parts.append(node.tail or "")
+
+    collect(element, True)
+    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())

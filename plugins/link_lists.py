@@ -1,0 +1,52 @@
+"""A list of other articles' headlines closing the page, with no heading to announce it.
+
+The run of list items at the very end, each headline-long and most without a full stop, is a
+related-articles list; it goes to ``related``. A list introduced by a line ending in ":" is the
+article's own, and stays.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+import cleaner
+from cleaner.model import Mark
+from cleaner.patterns import Pattern
+from cleaner.shapes import ends_sentence
+
+
+class Options(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    bullet: Pattern = Pattern(r"[-–—•*·▪►▸]\s+")
+    """How a list item starts in plain text (HTML list items are known without it)."""
+    min_items: int = 3
+    min_words: int = 8
+    max_words: int = 40
+    max_sentence_share: float = 0.4
+    """At most this share of the items may end like a sentence."""
+
+
+@cleaner.hookimpl
+def cleaner_add_options():
+    return Options
+
+
+@cleaner.hookimpl
+def cleaner_mark_blocks(article, options):
+    kept = article.kept_blocks()
+    run = []
+    for block in reversed(kept):
+        text = block.text.strip()
+        is_item = block.kind == "item" or bool(options.bullet.match(text))
+        if not is_item or not options.min_words <= len(text.split()) <= options.max_words:
+            break
+        run.append(block)
+    if len(run) < options.min_items or len(run) == len(kept):
+        return None
+    before = kept[len(kept) - len(run) - 1]
+    if before.text.rstrip().endswith((":", "：")):
+        return None
+    if sum(1 for block in run if ends_sentence(block.text)) > options.max_sentence_share * len(run):
+        return None
+    return [Mark(block, "link-list-tail", "closing list of other articles' headlines", "related") for block in reversed(run)]

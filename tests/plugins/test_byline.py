@@ -1,0 +1,48 @@
+import pytest
+
+from conftest import kept, removed_by
+
+BODY = "The town council voted on Tuesday to build a new bridge over the river, ending a long debate."
+MORE = "Work will begin in the spring and should take two years, the council said."
+
+
+@pytest.mark.parametrize(
+    "line, field",
+    [
+        ("By Jane Doe", "author"),
+        ("Por Clarissa Borba", "author"),
+        ("Von Max Mustermann", "author"),
+        ("Published 18 November 2019", "date"),
+        ("- Published 18 November 2019", "date"),
+        ("sexta-feira, 22 de outubro de 2010 às 20:13", "date"),
+        ("5:45 AM PST 11/19/2019 by Patrick Shanley", "date"),
+        ("Pubblicato il 3 marzo 2021 alle 10:15", "date"),
+        ("Опубликовано 12 марта 2021", "date"),
+        ("Mis à jour le 4 mars 2021 à 18:02", "date"),
+    ],
+)
+def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):
+    article = clean(f"Council approves new bridge\n\n{line}\n\n{BODY}\n\n{MORE}")
+    assert removed_by(article, "byline") == [line]
+    assert getattr(article.metadata, field) == line
+    assert kept(article) == [BODY, MORE]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "By Tuesday the council had voted to build the bridge, and work will begin in the spring of 2022.",
+        "On 18 November 2019 the council voted to build a new bridge over the river, ending a debate.",
+        "Published in 1990, the report found that the old bridge would need replacing within thirty years.",
+    ],
+)
+def test_body_sentences_with_dates_or_by_stay(clean, body):
+    article = clean(f"Council approves new bridge\n\n{body}\n\n{MORE}")
+    assert removed_by(article, "byline") == []
+    assert kept(article) == [body, MORE]
+
+
+def test_datelines_further_down_stay(clean):
+    late = "Published 18 November 2019"
+    article = clean(f"Headline\n\n{BODY}\n\n{MORE}\n\n{BODY} Again.\n\n{late}")
+    assert late in kept(article)

@@ -1,0 +1,57 @@
+import pytest
+
+from conftest import kept, removed_by
+
+BODY = [
+    "The town council voted on Tuesday to build a new bridge over the river.",
+    "The bridge will cost about twelve million pounds, paid for by a national grant.",
+    "Work will begin in the spring and should take two years.",
+    "Residents can see the final design at a public meeting next month.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Reporting by Greg Roumeliotis in New York; editing by Martin Howell)",
+        "Keith Bradsher contributed reporting from Hong Kong.",
+        "Fox News’ Jessica Napoli contributed to this report.",
+        "Com informações da Reuters",
+        "Tags: bridge, council, river",
+        "Filed under: Local news",
+        "Categoria: Cidade",
+        "copyright Inexhibit 2019 - ISSN: 2283-5474",
+        "This copy is for your personal, non-commercial use only.",
+        "Tutti i diritti riservati",
+        "paul.takahashi@chron.com",
+        "Write to Al Root at allen.root@dowjones.com",
+    ],
+)
+def test_end_matter_after_the_story_is_removed(clean, line):
+    article = clean("\n\n".join(["Headline", *BODY, line]))
+    assert removed_by(article, "end_matter") + removed_by(article, "attribution") == [line]
+    assert kept(article) == BODY
+
+
+def test_a_tags_label_takes_the_list_under_it(clean):
+    article = clean("\n\n".join(["Headline", *BODY, "Tags", "calendario stock car 2018, stock car brasil, velocidade"]))
+    assert removed_by(article, "end_matter") == ["Tags", "calendario stock car 2018, stock car brasil, velocidade"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The copyright on the original drawings belongs to the engineer's family, the council said.",
+        "Editing by hand, the clerk corrected the minutes before they were published.",
+        "Tags on the old bridge's railings will be removed before demolition, the council said.",
+    ],
+)
+def test_look_alike_body_lines_at_the_end_stay(clean, body):
+    article = clean("\n\n".join(["Headline", *BODY, body]))
+    assert kept(article) == [*BODY, body]
+
+
+def test_credits_in_the_middle_of_the_story_stay(clean):
+    credit = "Jane Doe contributed reporting from the town hall."
+    article = clean("\n\n".join(["Headline", BODY[0], credit, *BODY[1:], *BODY]))
+    assert credit in kept(article)

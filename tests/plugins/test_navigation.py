@@ -1,0 +1,32 @@
+from conftest import kept, removed_by
+
+BODY = [
+    "The town council voted on Tuesday to build a new bridge over the river.",
+    "The bridge will cost about twelve million pounds, paid for by a national grant.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Council", "Contact us", "Jobs", "Events", "Archive", "January (3)", "February (1)", "March (11)"]
+
+
+def test_a_long_run_of_menu_entries_is_removed(clean):
+    article = clean("\n".join(["Headline", *MENU, *BODY, "Facebook", "Twitter"]))
+    assert removed_by(article, "navigation") == MENU
+    assert kept(article) == [*BODY, "Facebook", "Twitter"]
+
+
+def test_short_runs_of_subheadings_and_list_items_stay(clean):
+    ingredients = "\n".join(f"- {thing}" for thing in "flour sugar salt eggs milk oil yeast butter honey nuts raisins lemon water".split())
+    article = clean("\n\n".join(["Bread", "What you need", ingredients, "The method", *BODY]))
+    assert removed_by(article, "navigation") == []
+
+
+def test_a_table_of_short_cells_in_html_stays(default_cleaner):
+    from cleaner.model import Document
+
+    rows = "".join(f"<tr><td>Team {n}</td><td>{n}</td></tr>" for n in range(1, 10))
+    html = (
+        "<html><head><title>League table</title></head><body><article>"
+        f"<p>{BODY[0]}</p><table>{rows}</table><p>{BODY[1]}</p></article></body></html>"
+    )
+    article = default_cleaner.clean_document(Document(id="t", source="t.html", content=html, media_type="text/html"))
+    assert removed_by(article, "navigation") == []
+    assert "Team 9" in kept(article)
