@@ -6,13 +6,17 @@ stands alone and ends without a full stop; a related-headline list is a run of s
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .model import Article, Block
 
 _CLOSING_QUOTES = "\"'”’»」』"
 _SENTENCE_ENDS = ".!?。！？"
 
 
+@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
+    """Cached: every rule plugin asks it of the same lines of the same article."""
     return len(text.split())
 
 
