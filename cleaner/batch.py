@@ -8,7 +8,6 @@ is the same with any number of workers, and ``--resume`` only has to know which 
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import multiprocessing
 import signal
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 
 from .engine import Cleaner, RunStats
 from .model import Document, Problem
+from .records import stable_id
 
 CHUNK_SIZE = 32
 """Documents per task: enough to make a task's overhead small, few enough to keep memory low."""
@@ -51,15 +51,6 @@ class Summary:
         self.articles += 1
         self.failed += outcome.failed
         self.removed.update(outcome.removed)
-
-
-def stable_id(document: Document) -> str:
-    """The reader's id; else the url; else a hash of the content, so that a rerun finds the same id."""
-    if document.id:
-        return document.id
-    if document.url:
-        return document.url
-    return "sha1:" + hashlib.sha1(document.content.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class UniqueIds:

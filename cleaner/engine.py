@@ -19,6 +19,8 @@ from .config import Config, ConfigError, describe_validation_error
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
+from .records import document_from_record
+from .write import to_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +226,14 @@ class Cleaner:
     ) -> Article:
         """Clean one plain-text article."""
         return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site))
+
+    def clean_record(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Clean one input record into an output record, for engines that map over records.
+
+        The input's ``text`` is the article (see `cleaner.records` for the other fields); the
+        output is the record ``cleaner clean`` writes.
+        """
+        return to_record(self.clean_document(document_from_record(record)))
 
     def clean_document(self, document: Document) -> Article:
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
