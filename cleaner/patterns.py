@@ -13,6 +13,8 @@ from typing import Any
 import re2
 from pydantic_core import PydanticCustomError, core_schema
 
+from .prefilter import build_prefilter
+
 
 class PatternError(ValueError):
     pass
@@ -40,7 +42,7 @@ class Vocabulary:
     as `Vocabulary` and call `match` (from the start of the text), `fullmatch` or `search`.
     """
 
-    __slots__ = ("patterns", "_regex", "_probe")
+    __slots__ = ("patterns", "_regex", "_probe", "_prefilter")
 
     def __init__(self, patterns: Sequence[str] = ()):
         self.patterns = tuple(patterns)
@@ -52,18 +54,25 @@ class Vocabulary:
         joined = "|".join(f"(?:{pattern})" for pattern in self.patterns)
         self._regex = compile_pattern(joined) if self.patterns else None
         self._probe = _probe(self._regex)
+        self._prefilter = build_prefilter(joined) if self.patterns else None
 
     def match(self, text: str):
+        if self._prefilter is not None and not self._prefilter.could_match_at_start(text):
+            return None
         if self._probe is not None and not self._probe(_START, text):
             return None
         return self._regex.match(text) if self._regex else None
 
     def fullmatch(self, text: str):
+        if self._prefilter is not None and not self._prefilter.could_match_at_start(text):
+            return None
         if self._probe is not None and not self._probe(_BOTH, text):
             return None
         return self._regex.fullmatch(text) if self._regex else None
 
     def search(self, text: str):
+        if self._prefilter is not None and not self._prefilter.could_match_anywhere(text):
+            return None
         if self._probe is not None and not self._probe(_UNANCHORED, text):
             return None
         return self._regex.search(text) if self._regex else None

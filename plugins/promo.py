@@ -19,6 +19,8 @@ from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
 
 _HEADING_TRAILER = " \t:：.…!»>›|-–—"
 _INSERT_SEPARATOR = re.compile(r"\s*(?:[:：|»›]|\s[-–—]\s)\s*")
+_SEPARATOR_CHARS = re.compile(r"[:：|»›\-–—]")
+"""A quick look for a character every separator holds: most lines have none."""
 
 
 class Options(BaseModel):
@@ -103,7 +105,7 @@ def _tagged_headline(text: str, options: Options) -> bool:
 
 def _insert_label(text: str, options: Options) -> str | None:
     """The "READ MORE:" part of a one-line insert, if the line is one."""
-    separator = _INSERT_SEPARATOR.search(text)
+    separator = _SEPARATOR_CHARS.search(text) and _INSERT_SEPARATOR.search(text)
     if not separator or separator.start() == 0:
         return None
     label, rest = text[: separator.start()], text[separator.end() :]
