@@ -42,7 +42,7 @@ class Vocabulary:
     as `Vocabulary` and call `match` (from the start of the text), `fullmatch` or `search`.
     """
 
-    __slots__ = ("patterns", "_regex", "_probe", "_prefilter")
+    __slots__ = ("patterns", "_regex", "_direct", "_prefilter")
 
     def __init__(self, patterns: Sequence[str] = ()):
         self.patterns = tuple(patterns)
@@ -53,28 +53,34 @@ class Vocabulary:
                 raise PatternError(f"item {index}: {error}") from None
         joined = "|".join(f"(?:{pattern})" for pattern in self.patterns)
         self._regex = compile_pattern(joined) if self.patterns else None
-        self._probe = _probe(self._regex)
+        self._direct = _direct(self._regex)
         self._prefilter = build_prefilter(joined) if self.patterns else None
 
     def match(self, text: str):
         if self._prefilter is not None and not self._prefilter.could_match_at_start(text):
             return None
-        if self._probe is not None and not self._probe(_START, text):
-            return None
+        if self._direct is not None:
+            found = self._direct(_START, text)
+            if found is not _ASK_WRAPPER:
+                return found
         return self._regex.match(text) if self._regex else None
 
     def fullmatch(self, text: str):
         if self._prefilter is not None and not self._prefilter.could_match_at_start(text):
             return None
-        if self._probe is not None and not self._probe(_BOTH, text):
-            return None
+        if self._direct is not None:
+            found = self._direct(_BOTH, text)
+            if found is not _ASK_WRAPPER:
+                return found
         return self._regex.fullmatch(text) if self._regex else None
 
     def search(self, text: str):
         if self._prefilter is not None and not self._prefilter.could_match_anywhere(text):
             return None
-        if self._probe is not None and not self._probe(_UNANCHORED, text):
-            return None
+        if self._direct is not None:
+            found = self._direct(_UNANCHORED, text)
+            if found is not _ASK_WRAPPER:
+                return found
         return self._regex.search(text) if self._regex else None
 
     def __bool__(self) -> bool:
@@ -140,24 +146,35 @@ _UNANCHORED, _START, _BOTH = (
 _NO_MATCH = (-1, -1)
 
 
-def _probe(regex):
-    """A quick yes/no test that skips the wrapper's Match object where there is no match.
+_ASK_WRAPPER = object()
 
-    Almost every line of an article matches no vocabulary, and google-re2's Python wrapper spends
-    more time building offsets than RE2 spends matching. The probe asks RE2 itself, on the UTF-8
-    bytes, and only a hit goes through the wrapper to build the Match. Where the wrapper's
-    internals are not there (another google-re2 version), there is no probe and nothing changes.
+
+def _direct(regex):
+    """Match through RE2 itself, skipping the wrapper's offset conversion where it is not needed.
+
+    google-re2's Python wrapper spends more time converting byte offsets to character offsets
+    than RE2 spends matching. Asked directly on the UTF-8 bytes, RE2 answers "no match" at once
+    (almost every line of an article matches no vocabulary), and on ASCII text, where byte and
+    character offsets are the same, its spans make the wrapper's own Match object. Only a match
+    in non-ASCII text goes through the wrapper. Where the wrapper's internals are not there
+    (another google-re2 version), there is no shortcut and nothing changes.
     """
     compiled = getattr(regex, "_regexp", None)
-    if compiled is None or _Anchor is None or not hasattr(compiled, "Match"):
+    match_class = getattr(re2, "_Match", None)
+    if compiled is None or match_class is None or _Anchor is None or not hasattr(compiled, "Match"):
         return None
     match = compiled.Match
 
-    def probe(anchor, text: str) -> bool:
+    def direct(anchor, text: str):
         encoded = text.encode()
-        return match(anchor, encoded, 0, len(encoded))[0] != _NO_MATCH
+        spans = match(anchor, encoded, 0, len(encoded))
+        if spans[0] == _NO_MATCH:
+            return None
+        if len(encoded) == len(text):
+            return match_class(regex, text, 0, len(text), spans)
+        return _ASK_WRAPPER
 
-    return probe
+    return direct
 
 
 def _plain(build) -> core_schema.CoreSchema:

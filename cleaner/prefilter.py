@@ -11,8 +11,7 @@ understand (``\\pL``, ``.``, negated classes, big ranges) stands for "any charac
 nothing more is assumed, and case is folded on both sides with classes built from every case
 mapping Python knows (a superset of RE2's simple case folding) over the Basic Multilingual Plane.
 No case mapping crosses out of that plane, so a character beyond it can only match itself or
-another such character: texts that begin with one always pass, and a pattern that can begin
-with one gets no test for ``search``.
+another such character: a pattern that can begin with one gets no prefilter.
 """
 
 from __future__ import annotations
@@ -40,37 +39,46 @@ class _GiveUp(Exception):
 
 
 class Prefilter:
-    """Says whether a text could match the pattern it was built from (``False`` only when it cannot)."""
+    """Says whether a text could match the pattern it was built from (``False`` only when it cannot).
 
-    __slots__ = ("_heads", "_anywhere")
+    The prefixes are kept as a trie whose keys are every character of each prefix character's
+    case class, so a text is walked as it is, without folding it first.
+    """
+
+    __slots__ = ("_trie", "_anywhere")
 
     def __init__(self, prefixes: Iterable[str]):
-        by_length: dict[int, set[str]] = {}
+        self._trie: dict = {}
         for prefix in prefixes:
-            by_length.setdefault(len(prefix), set()).add(prefix)
-        self._heads = [(length, frozenset(heads)) for length, heads in sorted(by_length.items())]
+            node = self._trie
+            for char in prefix:
+                child = node.get(char)
+                if child is None:
+                    child = {}
+                    for member in _case_class(char):
+                        node[member] = child
+                node = child
+            node[_COMPLETE] = True
         firsts = {prefix[0] for prefix in prefixes}
         members = sorted({member for first in firsts for member in _case_class(first)})
-        if max(members) > "\uffff":
-            self._anywhere = None
-        else:
-            self._anywhere = re.compile("[" + "".join(map(_escape_in_class, members)) + "]")
+        self._anywhere = re.compile("[" + "".join(map(_escape_in_class, members)) + "]")
 
     def could_match_at_start(self, text: str) -> bool:
-        head = text[:PREFIX]
-        if head.isascii():
-            head = head.upper()
-        elif max(head) > "\uffff":
-            return True
-        else:
-            head = head.translate(_fold_table())
-        for length, heads in self._heads:
-            if head[:length] in heads:
+        node = self._trie
+        for char in text[:PREFIX]:
+            node = node.get(char)
+            if node is None:
+                return False
+            if _COMPLETE in node:
                 return True
         return False
 
     def could_match_anywhere(self, text: str) -> bool:
-        return self._anywhere is None or self._anywhere.search(text) is not None
+        return self._anywhere.search(text) is not None
+
+
+_COMPLETE = None
+"""The trie key that marks the end of a prefix: a text that gets this far could match."""
 
 
 def build_prefilter(pattern: str) -> Prefilter | None:
@@ -82,9 +90,9 @@ def build_prefilter(pattern: str) -> Prefilter | None:
             raise _GiveUp
     except (_GiveUp, IndexError, ValueError):
         return None
-    if any(prefix == "" for prefix, _ in prefixes):
+    if any(prefix == "" or max(prefix) > "\uffff" for prefix, _ in prefixes):
         return None
-    return Prefilter({_fold(prefix) for prefix, _ in prefixes})
+    return Prefilter({prefix for prefix, _ in prefixes})
 
 
 class _Parser:
@@ -322,17 +330,3 @@ def _case_classes() -> dict[str, frozenset[str]]:
 
 def _case_class(char: str) -> frozenset[str]:
     return _case_classes().get(char, frozenset({char}))
-
-
-@lru_cache(maxsize=1)
-def _fold_table() -> dict[int, str]:
-    """Each character to the least of its case class; for ASCII that is ``str.upper`` (checked)."""
-    table = {ord(char): min(members) for char, members in _case_classes().items()}
-    for code in range(128):
-        if table.get(code, chr(code)) != chr(code).upper():
-            raise AssertionError(f"case folding of {chr(code)!r} is not its upper case")
-    return table
-
-
-def _fold(text: str) -> str:
-    return text.translate(_fold_table())
