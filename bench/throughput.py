@@ -11,6 +11,8 @@ lines), then times three runs, each a fresh process reading the corpus folder an
 
 It prints articles/s, MB/s (of input text), peak RSS (summed over the process and its children,
 sampled every 50 ms) and the ratios b/a and c/b. Times are wall-clock and include starting Python.
+On a shared machine wall-clock speed depends on the neighbours, so it also prints the CPU seconds
+each run used (its whole process tree, from getrusage) and the b/a ratio of articles per CPU second.
 
 Usage (from the repository root, after ``pip install -e '.[test]'``, which brings psutil)::
 
@@ -24,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -87,12 +90,14 @@ def floor(corpus: Path, output: Path) -> None:
 class Result:
     name: str
     seconds: float
+    cpu_seconds: float
     peak_rss: int
     records: int
 
 
 def measure(name: str, command: list[str], output: Path) -> Result:
     started = time.perf_counter()
+    cpu_before = _children_cpu()
     process = psutil.Popen(command, cwd=ROOT)
     peak = 0
     done = threading.Event()
@@ -111,13 +116,20 @@ def measure(name: str, command: list[str], output: Path) -> Result:
     sampler.start()
     code = process.wait()
     seconds = time.perf_counter() - started
+    cpu_seconds = _children_cpu() - cpu_before
     done.set()
     sampler.join()
     if code not in (0, 1):
         sys.exit(f"{name}: exit status {code}")
     with open(output, "rb") as stream:
         records = sum(1 for _ in stream)
-    return Result(name, seconds, peak, records)
+    return Result(name, seconds, cpu_seconds, peak, records)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of every finished descendant (the workers are waited for by their parent)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _rss(process: psutil.Process) -> int:
@@ -156,16 +168,17 @@ def main(argv: list[str] | None = None) -> int:
          work / "all.jsonl"),
     ]
     results = []
-    print(f"{'run':<16} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12}")
+    print(f"{'run':<16} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'CPU s':>7}")
     for name, command, output in runs:
         result = measure(name, command, output)
         if result.records != args.n:
             sys.exit(f"{name}: wrote {result.records} records for {args.n} articles")
         results.append(result)
         print(f"{name:<16} {result.seconds:>8.2f} {args.n / result.seconds:>11.0f} "
-              f"{size / 1e6 / result.seconds:>7.2f} {result.peak_rss / 2**20:>12.0f}")
+              f"{size / 1e6 / result.seconds:>7.2f} {result.peak_rss / 2**20:>12.0f} {result.cpu_seconds:>7.2f}")
     a, b, c = (args.n / result.seconds for result in results)
-    print(f"b/a = {b / a:.2f}   c/b = {c / b:.2f}   (cores: {os.cpu_count()}, load average: "
+    print(f"b/a = {b / a:.2f}   c/b = {c / b:.2f}   b/a by CPU seconds = "
+          f"{results[0].cpu_seconds / results[1].cpu_seconds:.2f}   (cores: {os.cpu_count()}, load average: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())})")
     if args.work_dir is None:
         shutil.rmtree(work)

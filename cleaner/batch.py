@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import signal
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -96,8 +99,10 @@ def clean_documents(
         for chunk in chunks:
             yield from clean_chunk(cleaner, chunk, encode)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(cleaner,)) as pool:
+    context = multiprocessing.get_context(_start_method())
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(cleaner, os.getpid())
+    ) as pool:
         pending: deque[Future] = deque()
         try:
             for chunk in chunks:
@@ -143,11 +148,30 @@ _worker_cleaner: Cleaner | None = None
 """The cleaner of a worker process, unpickled once when the process starts."""
 
 
-def _start_worker(cleaner: Cleaner) -> None:
-    """Ctrl-C reaches every process of the terminal's group; the parent alone decides what stops."""
+def _start_method() -> str:
+    """Fork, where it is safe (one thread, so no lock can be held across it): the workers then
+    start with the cleaner already built. Otherwise spawn, which builds it again in each."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def _start_worker(cleaner: Cleaner, parent: int) -> None:
+    """Ctrl-C reaches every process of the terminal's group; the parent alone decides what stops.
+
+    A worker whose parent was killed (SIGKILL leaves no time to stop it) would wait for work
+    for ever, so it watches its parent and exits when it is gone.
+    """
     global _worker_cleaner
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_cleaner = cleaner
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 def _clean_in_worker(documents: list[Document], encode: Callable[..., Outcome]) -> list[Outcome]:

@@ -34,6 +34,18 @@ def command(*args):
     return [sys.executable, "-m", "cleaner.cli", *map(str, args)]
 
 
+def workers_exit(group, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    os.killpg(group, signal.SIGKILL)
+    return False
+
+
 def test_a_run_killed_part_way_and_resumed_has_every_article_exactly_once(tmp_path):
     corpus = tmp_path / "corpus"
     ids = make_corpus(corpus, 3000)
@@ -48,8 +60,9 @@ def test_a_run_killed_part_way_and_resumed_has_every_article_exactly_once(tmp_pa
             break
         time.sleep(0.01)
     assert run.poll() is None, "the run ended before it could be killed; make the corpus larger"
-    os.killpg(run.pid, signal.SIGKILL)
+    os.kill(run.pid, signal.SIGKILL)
     run.wait()
+    assert workers_exit(group=run.pid), "worker processes outlived the killed run"
     written_before = len(output.read_bytes().splitlines())
     assert 0 < written_before < len(ids)
 
