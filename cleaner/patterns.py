@@ -57,31 +57,28 @@ class Vocabulary:
         self._prefilter = build_prefilter(joined) if self.patterns else None
 
     def match(self, text: str):
-        if self._prefilter is not None and not self._prefilter.could_match_at_start(text):
-            return None
-        if self._direct is not None:
-            found = self._direct(_START, text)
-            if found is not _ASK_WRAPPER:
-                return found
-        return self._regex.match(text) if self._regex else None
+        return self._find(_START, text, "match")
 
     def fullmatch(self, text: str):
-        if self._prefilter is not None and not self._prefilter.could_match_at_start(text):
-            return None
-        if self._direct is not None:
-            found = self._direct(_BOTH, text)
-            if found is not _ASK_WRAPPER:
-                return found
-        return self._regex.fullmatch(text) if self._regex else None
+        return self._find(_BOTH, text, "fullmatch")
 
     def search(self, text: str):
-        if self._prefilter is not None and not self._prefilter.could_match_anywhere(text):
+        return self._find(_UNANCHORED, text, "search")
+
+    def _find(self, anchor, text: str, method: str):
+        """RE2's answer, asked the cheapest way: prefilter, then RE2 directly, then the wrapper."""
+        if self._regex is None:
             return None
+        if self._prefilter is not None:
+            prefilter = self._prefilter
+            could = prefilter.could_match_anywhere if method == "search" else prefilter.could_match_at_start
+            if not could(text):
+                return None
         if self._direct is not None:
-            found = self._direct(_UNANCHORED, text)
+            found = self._direct(anchor, text)
             if found is not _ASK_WRAPPER:
                 return found
-        return self._regex.search(text) if self._regex else None
+        return getattr(self._regex, method)(text)
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
