@@ -76,6 +76,31 @@ def test_a_run_killed_part_way_and_resumed_has_every_article_exactly_once(tmp_pa
     assert all(record["errors"] == [] and record["text"] for record in records)
 
 
+def test_sigterm_stops_the_run_with_whole_records_and_status_130(tmp_path):
+    corpus = tmp_path / "corpus"
+    ids = make_corpus(corpus, 2000)
+    output = tmp_path / "out.jsonl"
+    run = subprocess.Popen(
+        command("clean", corpus, "-o", output, "--workers", "2"), cwd=ROOT, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if output.exists() and output.stat().st_size > 100_000:
+            break
+        time.sleep(0.01)
+    assert run.poll() is None, "the run ended before it could be stopped; make the corpus larger"
+    run.send_signal(signal.SIGTERM)
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 130
+    assert "--resume" in stderr
+    assert workers_exit(group=run.pid)
+    written = lines_of(output)
+    assert 0 < len(written) < len(ids)
+    assert main(["clean", str(corpus), "-o", str(output), "--resume", "-q"]) == 0
+    assert sorted(record["id"] for record in lines_of(output)) == ids
+
+
 def test_resume_cuts_off_a_partial_last_line_and_cleans_that_article_again(tmp_path):
     corpus = tmp_path / "corpus"
     ids = make_corpus(corpus, 5)
