@@ -34,6 +34,21 @@ def command(*args):
     return [sys.executable, "-m", "cleaner.cli", *map(str, args)]
 
 
+def start_run_until_part_written(corpus, output, size):
+    """A two-worker run in its own process group, once `size` bytes of its output are written."""
+    run = subprocess.Popen(
+        command("clean", corpus, "-o", output, "--workers", "2"), cwd=ROOT, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and run.poll() is None:
+        if output.exists() and output.stat().st_size > size:
+            break
+        time.sleep(0.01)
+    assert run.poll() is None, "the run ended before it could be stopped; make the corpus larger"
+    return run
+
+
 def workers_exit(group, seconds=15):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -50,16 +65,7 @@ def test_a_run_killed_part_way_and_resumed_has_every_article_exactly_once(tmp_pa
     corpus = tmp_path / "corpus"
     ids = make_corpus(corpus, 3000)
     output = tmp_path / "out.jsonl"
-    run = subprocess.Popen(
-        command("clean", corpus, "-o", output, "--workers", "2", "-q"), cwd=ROOT, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None:
-        if output.exists() and output.stat().st_size > 200_000:
-            break
-        time.sleep(0.01)
-    assert run.poll() is None, "the run ended before it could be killed; make the corpus larger"
+    run = start_run_until_part_written(corpus, output, 200_000)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()
     assert workers_exit(group=run.pid), "worker processes outlived the killed run"
@@ -80,16 +86,7 @@ def test_sigterm_stops_the_run_with_whole_records_and_status_130(tmp_path):
     corpus = tmp_path / "corpus"
     ids = make_corpus(corpus, 2000)
     output = tmp_path / "out.jsonl"
-    run = subprocess.Popen(
-        command("clean", corpus, "-o", output, "--workers", "2"), cwd=ROOT, start_new_session=True,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and run.poll() is None:
-        if output.exists() and output.stat().st_size > 100_000:
-            break
-        time.sleep(0.01)
-    assert run.poll() is None, "the run ended before it could be stopped; make the corpus larger"
+    run = start_run_until_part_written(corpus, output, 100_000)
     run.send_signal(signal.SIGTERM)
     _, stderr = run.communicate(timeout=60)
     assert run.returncode == 130
