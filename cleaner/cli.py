@@ -6,17 +6,24 @@ Command bodies other than ``clean`` live in their own modules; this one only par
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
-from collections import Counter
-from contextlib import nullcontext
+import time
+from functools import partial
+
+from tqdm import tqdm
 
 from . import check_rules, explain, learn, report
+from .batch import Summary, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
+from .output import Folder, JsonLinesFile, OutputError, Stream, is_folder, make_outcome
 from .plugins import describe_plugins
-from .write import FORMATS, RecordWriter
+from .write import FORMATS
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,10 +38,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     clean = commands.add_parser("clean", help="clean articles and print one record per article")
     clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of articles")
-    clean.add_argument("-o", "--output", metavar="OUTPUT", help="write here instead of standard output")
+    clean.add_argument(
+        "-o", "--output", metavar="OUTPUT",
+        help="write here instead of standard output: a file, or a folder (ends with / or exists) "
+        "that gets <id>.txt and <id>.json per article",
+    )
     clean.add_argument("--format", choices=FORMATS, default="jsonl", help="record format (default: jsonl)")
     clean.add_argument("--site", metavar="HOST", help="hostname of the articles, where their records do not say")
-    clean.add_argument("-q", "--quiet", action="store_true", help="no summary on standard error")
+    clean.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary on standard error")
+    clean.add_argument(
+        "-w", "--workers", type=_positive, default=os.cpu_count() or 1, metavar="N",
+        help="processes that clean (default: all cores)",
+    )
+    clean.add_argument(
+        "--resume", action="store_true",
+        help="keep what OUTPUT holds and clean only the articles whose ids are not in it yet",
+    )
+    clean.add_argument("--errors", metavar="FILE", help="also write the records of failed articles here (JSON lines)")
     add_common(clean)
 
     plugins = commands.add_parser("plugins", help="list the plugins loaded, where from, and their hooks")
@@ -91,35 +111,82 @@ def list_plugins(cleaner: Cleaner) -> int:
     return EXIT_OK
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
+
+
 def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
-    stats = RunStats()
-    articles = failed = 0
-    removed_by_plugin: Counter[str] = Counter()
-    try:
-        target = open(args.output, "w", encoding="utf-8") if args.output else nullcontext(sys.stdout)
-    except OSError as error:
-        print(f"cleaner: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+    folder = bool(args.output) and is_folder(args.output)
+    if folder and args.format != "jsonl":
+        print("cleaner: a folder output holds <id>.txt and <id>.json; --format does not apply", file=sys.stderr)
         return EXIT_USAGE
-    with target as stream:
-        writer = RecordWriter(stream, args.format)
-        for article in cleaner.clean_paths(args.inputs, stats):
-            writer.write(article)
-            articles += 1
-            failed += article.failed
-            removed_by_plugin.update(block.removal.plugin for block in article.removed_blocks())
-            for problem in article.problems:
-                level = "error" if problem.fatal else "warning"
-                plugin = f" (plugin {problem.plugin})" if problem.plugin else ""
-                where = "" if problem.message.startswith(article.source) else f"{article.source}: "
-                print(f"cleaner: {level}: {where}{problem.message}{plugin}", file=sys.stderr)
-        writer.close()
+    if args.resume and (not args.output or (args.format != "jsonl" and not folder)):
+        print("cleaner: --resume needs -o with a JSON-lines file or a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        if folder:
+            output = Folder(args.output, resume=args.resume)
+        elif args.output and args.format == "jsonl":
+            output = JsonLinesFile(args.output, resume=args.resume)
+        else:
+            output = Stream(args.format, args.output)
+        errors = JsonLinesFile(args.errors, resume=args.resume) if args.errors else None
+    except OutputError as error:
+        print(f"cleaner: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    encode = partial(
+        make_outcome, format="jsonl" if folder else args.format, with_record=errors is not None, with_text=folder
+    )
+    stats, summary = RunStats(), Summary()
+    documents = read_new(cleaner, args.inputs, stats, output.done, summary)
+    progress = tqdm(
+        unit=" articles", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True
+    )
+    started = time.monotonic()
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        for outcome in clean_documents(cleaner, documents, encode, workers=args.workers):
+            output.write(outcome)
+            if errors is not None and outcome.failed:
+                errors.write(outcome)
+            summary.add(outcome)
+            progress.update()
+            for message in outcome.messages:
+                progress.write(message, file=sys.stderr)
+    except KeyboardInterrupt:
+        print(f"cleaner: interrupted after {summary.articles} articles; every record written is whole: "
+              "run again with --resume to clean the rest", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+        progress.close()
+        output.close()
+        if errors is not None:
+            errors.close()
     if not args.quiet:
-        removed = ", ".join(f"{name} {count}" for name, count in sorted(removed_by_plugin.items())) or "none"
-        print(f"cleaner: {articles} articles, {failed} failed; blocks removed: {removed}", file=sys.stderr)
-        if stats.unclaimed:
-            print(f"cleaner: {len(stats.unclaimed)} files in folders no reader takes were skipped, "
-                  f"e.g. {stats.unclaimed[0]}", file=sys.stderr)
-    return EXIT_ARTICLE_FAILED if failed else EXIT_OK
+        print(_summary(summary, stats, time.monotonic() - started), file=sys.stderr)
+    return EXIT_ARTICLE_FAILED if summary.failed else EXIT_OK
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _summary(summary: Summary, stats: RunStats, seconds: float) -> str:
+    removed = ", ".join(f"{name} {count}" for name, count in sorted(summary.removed.items())) or "none"
+    lines = [
+        f"cleaner: {summary.articles} articles, {summary.failed} failed; blocks removed: {removed}; "
+        f"{summary.articles / max(seconds, 1e-9):.0f} articles/s ({seconds:.1f} s)"
+    ]
+    if summary.skipped:
+        lines.append(f"cleaner: {summary.skipped} articles already in the output were skipped (--resume)")
+    if stats.unclaimed:
+        lines.append(
+            f"cleaner: {len(stats.unclaimed)} files in folders no reader takes were skipped, e.g. {stats.unclaimed[0]}"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

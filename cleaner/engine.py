@@ -20,7 +20,9 @@ from .config import Config, ConfigError, describe_validation_error, merge
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
+from .records import document_from_record
 from .sites import SITE_RULES_PLUGIN, SiteProfile, best_key
+from .write import to_record
 
 
 _MAX_CACHED_HOSTS = 100_000
@@ -341,6 +343,14 @@ class Cleaner:
         the text is taken for it.
         """
         return self.clean_document(Document(id=id, source=source, content=text, url=url, site=site, title=title))
+
+    def clean_record(self, record: dict[str, Any]) -> dict[str, Any]:
+        """Clean one input record into an output record, for engines that map over records.
+
+        The input's ``text`` is the article (see `cleaner.records` for the other fields); the
+        output is the record ``cleaner clean`` writes.
+        """
+        return to_record(self.clean_document(document_from_record(record)))
 
     def clean_document(self, document: Document) -> Article:
         """Clean one document within the limits; whatever goes wrong is recorded on its article."""

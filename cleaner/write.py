@@ -93,6 +93,18 @@ def to_record(article: Article) -> dict[str, Any]:
     return record
 
 
+def encode(article: Article, format: str) -> str:
+    """What `format` writes for one article: a JSON line, an indented JSON record, or the text.
+
+    Worker processes encode, so that the process writing the output only writes.
+    """
+    if format == "jsonl":
+        return json.dumps(to_record(article), ensure_ascii=False) + "\n"
+    if format == "json":
+        return json.dumps(to_record(article), ensure_ascii=False, indent=2)
+    return article.text
+
+
 class RecordWriter:
     """Writes records to a stream in one of `FORMATS`."""
 
@@ -102,30 +114,34 @@ class RecordWriter:
         self.stream = stream
         self.format = format
         self.count = 0
-        self._pending_text: Article | None = None
+        self._pending_text: tuple[str, str] | None = None
 
     def write(self, article: Article) -> None:
+        self.write_encoded(article.id, encode(article, self.format))
+
+    def write_encoded(self, id: str, encoded: str) -> None:
+        """Write what `encode` made of the article with this id."""
         if self.format == "jsonl":
-            self._put(json.dumps(to_record(article), ensure_ascii=False) + "\n")
+            self._put(encoded)
         elif self.format == "json":
             self._put("[\n" if self.count == 0 else ",\n")
-            self._put(json.dumps(to_record(article), ensure_ascii=False, indent=2))
+            self._put(encoded)
         else:
-            self._write_text(article)
+            self._write_text(id, encoded)
         self.count += 1
 
-    def _write_text(self, article: Article) -> None:
+    def _write_text(self, id: str, text: str) -> None:
         """One article prints as its text alone; several each get a ``==> id <==`` header, like head(1)."""
         if self.count == 0:
-            self._pending_text = article
+            self._pending_text = (id, text)
             return
         if self._pending_text is not None:
-            self._text_with_header(self._pending_text, first=True)
+            self._text_with_header(*self._pending_text, first=True)
             self._pending_text = None
-        self._text_with_header(article, first=False)
+        self._text_with_header(id, text, first=False)
 
-    def _text_with_header(self, article: Article, first: bool) -> None:
-        self._put(("" if first else "\n") + f"==> {article.id} <==\n{article.text}\n")
+    def _text_with_header(self, id: str, text: str, first: bool) -> None:
+        self._put(("" if first else "\n") + f"==> {id} <==\n{text}\n")
 
     def _put(self, text: str) -> None:
         """Write `text`; a lone surrogate (a JSON input may carry one) cannot be UTF-8, so it is
@@ -139,6 +155,7 @@ class RecordWriter:
         if self.format == "json":
             self._put("[]\n" if self.count == 0 else "\n]\n")
         elif self.format == "text" and self._pending_text is not None:
-            self._put(self._pending_text.text + "\n")
+            self._put(self._pending_text[1] + "\n")
             self._pending_text = None
         self.stream.flush()
+

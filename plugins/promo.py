@@ -21,6 +21,8 @@ _HEADING_TRAILER = " \t:：.…!»>›|-–—"
 # No quantifiers: "\s*(?:...)\s*" backtracked quadratically on a long run of spaces (1.4 s for
 # 8,000); the spaces around the separator are taken by hand in _insert_label.
 _INSERT_SEPARATOR = re.compile(r"[:：|»›]|\s[-–—]\s")
+_SEPARATOR_CHARS = re.compile(r"[:：|»›\-–—]")
+"""A quick look for a character every separator holds: most lines have none."""
 
 
 class Options(BaseModel):
@@ -113,7 +115,7 @@ def _unbracketed(text: str) -> str:
 
 def _insert_label(text: str, options: Options) -> str | None:
     """The "READ MORE:" part of a one-line insert, if the line is one."""
-    separator = _INSERT_SEPARATOR.search(text)
+    separator = _SEPARATOR_CHARS.search(text) and _INSERT_SEPARATOR.search(text)
     if not separator:
         return None
     start, end = separator.span()

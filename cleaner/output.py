@@ -1,0 +1,189 @@
+"""Where a batch run's records go, written so that a run killed at any moment leaves whole records.
+
+A JSON-lines file is opened for appending and records go out whole, a few at a time, in one
+write call straight to the operating system, so a killed run leaves whole lines and at most one
+cut-off last line; ``--resume`` cuts that line off and skips the ids already written (records
+still in memory when the run was killed are not written, so they are cleaned again). A folder gets ``<id>.txt``
+and ``<id>.json`` per article, each written to a temporary file and renamed into place, the
+``.json`` last: an article is done when its ``.json`` is there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .batch import Outcome
+from .model import Article
+from .write import RecordWriter, encode, safe_relative_path
+
+_TEMPORARY = ".cleaner-partial"
+_ID_PREFIX = b'{"id": '
+
+
+class OutputError(Exception):
+    """The output cannot be opened or resumed; a usage error."""
+
+
+def make_outcome(article: Article, format: str, with_record: bool = False, with_text: bool = False) -> Outcome:
+    """Encode in the worker: `format` for the output, and the JSON line too where it is needed."""
+    encoded = encode(article, format)
+    record = encoded if format == "jsonl" else encode(article, "jsonl") if with_record else None
+    return Outcome(
+        id=article.id,
+        encoded=encoded,
+        failed=article.failed,
+        removed=_removed_by_plugin(article),
+        messages=[_message(article, problem) for problem in article.problems],
+        record=record,
+        text=article.text if with_text else None,
+    )
+
+
+def _removed_by_plugin(article: Article) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for block in article.blocks:
+        if block.removal is not None:
+            counts[block.removal.plugin] = counts.get(block.removal.plugin, 0) + 1
+    return counts
+
+
+def _message(article: Article, problem) -> str:
+    level = "error" if problem.fatal else "warning"
+    plugin = f" (plugin {problem.plugin})" if problem.plugin else ""
+    where = "" if problem.message.startswith(article.source) else f"{article.source}: "
+    return f"cleaner: {level}: {where}{problem.message}{plugin}"
+
+
+class JsonLinesFile:
+    """Appends whole records, `BATCH` per write call; on resume, knows the ids already written."""
+
+    BATCH = 32
+    """Records per write call: a write costs as much as cleaning a few articles on slow file systems."""
+
+    def __init__(self, path: str | Path, resume: bool = False):
+        self.path = Path(path)
+        self.ids: set[str] = set()
+        self._pending: list[str] = []
+        try:
+            if resume and self.path.exists():
+                self.ids = _written_ids(self.path)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (0 if resume else os.O_TRUNC)
+            self._fd = os.open(self.path, flags, 0o666)
+        except OSError as error:
+            raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+
+    def done(self, id: str) -> bool:
+        return id in self.ids
+
+    def write(self, outcome: Outcome) -> None:
+        self._pending.append(outcome.record or outcome.encoded)
+        if len(self._pending) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        data = memoryview("".join(self._pending).encode("utf-8", "surrogatepass"))
+        self._pending.clear()
+        while data:
+            data = data[os.write(self._fd, data) :]
+
+    def close(self) -> None:
+        self.flush()
+        os.close(self._fd)
+
+
+def _written_ids(path: Path) -> set[str]:
+    """Ids of the whole records in a JSON-lines output; a cut-off last line is truncated away."""
+    ids: set[str] = set()
+    with open(path, "rb+") as stream:
+        end = 0
+        for number, line in enumerate(stream, start=1):
+            if not line.endswith(b"\n"):
+                stream.truncate(end)
+                break
+            end += len(line)
+            ids.add(_record_id(line, path, number))
+    return ids
+
+
+def _record_id(line: bytes, path: Path, number: int) -> str:
+    try:
+        if line.startswith(_ID_PREFIX):
+            id, _ = json.JSONDecoder().raw_decode(line[len(_ID_PREFIX) :].decode("utf-8", "surrogatepass"))
+        else:
+            id = json.loads(line)["id"]
+        if isinstance(id, str):
+            return id
+    except (ValueError, KeyError, TypeError):
+        pass
+    raise OutputError(f"{path}: line {number} is not a cleaner record; cannot resume into this file")
+
+
+class Folder:
+    """``<id>.txt`` (the clean text) and ``<id>.json`` (the record) per article."""
+
+    def __init__(self, path: str | Path, resume: bool = False):
+        self.root = Path(path)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            if resume:
+                _remove_partial_files(self.root)
+        except OSError as error:
+            raise OutputError(f"cannot write to folder {path}: {error.strerror or error}") from None
+
+    def _path(self, id: str, suffix: str) -> Path:
+        relative = safe_relative_path(id)
+        return self.root / relative.with_name(relative.name + suffix)
+
+    def done(self, id: str) -> bool:
+        return self._path(id, ".json").exists()
+
+    def write(self, outcome: Outcome) -> None:
+        self._replace(self._path(outcome.id, ".txt"), outcome.text or "")
+        self._replace(self._path(outcome.id, ".json"), outcome.record or outcome.encoded)
+
+    def _replace(self, path: Path, content: str) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}{_TEMPORARY}")
+        partial.write_text(content, encoding="utf-8", errors="surrogatepass")
+        os.replace(partial, path)
+
+    def close(self) -> None:
+        pass
+
+
+def _remove_partial_files(root: Path) -> None:
+    for directory, _, files in os.walk(root):
+        for name in files:
+            if name.endswith(_TEMPORARY):
+                os.unlink(os.path.join(directory, name))
+
+
+class Stream:
+    """Standard output, or a file written whole in the ``json`` or ``text`` format (not resumable)."""
+
+    def __init__(self, format: str, path: str | None = None):
+        try:
+            self._stream: TextIO = open(path, "w", encoding="utf-8") if path else sys.stdout
+        except OSError as error:
+            raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+        self._writer = RecordWriter(self._stream, format)
+
+    def done(self, id: str) -> bool:
+        return False
+
+    def write(self, outcome: Outcome) -> None:
+        self._writer.write_encoded(outcome.id, outcome.encoded)
+
+    def close(self) -> None:
+        self._writer.close()
+        if self._stream is not sys.stdout:
+            self._stream.close()
+
+
+def is_folder(output: str) -> bool:
+    """``-o`` names a folder if it ends with a slash or is an existing folder."""
+    return output.endswith(("/", os.sep)) or Path(output).is_dir()

@@ -1,0 +1,93 @@
+"""Vocabulary's shortcuts in front of RE2 (the prefilter, direct matching) give what RE2 gives."""
+
+import random
+
+import pytest
+
+from cleaner import Cleaner
+from cleaner.patterns import Vocabulary, compile_pattern
+from cleaner.prefilter import build_prefilter
+from conftest import ROOT
+
+FIXTURE_LINES = sorted(
+    {
+        line
+        for path in [*ROOT.glob("seeds/*.txt"), *ROOT.glob("tests/fixtures/*/*.txt")]
+        for line in path.read_text(encoding="utf-8").split("\n")
+    }
+)
+TRICKY = ["", " ", "ſign up for our newsletter", "\u212a", "ıMAGE: Reuters", "İmage: x", "𐐀 read more", "READ MORE:",
+          "Don’t miss…", "DON'T MISS", "© 2023", "(c) 2023 Foo", "12 comments", "[VIDEO]", "1) Headline here",
+          "Advertisement", "advertisement.", "Photo: Getty", "x (Image: Getty)", "Source: Reuters"]
+
+PATTERNS = [
+    r"a{2,3}b", r"(?:x|y)?z", r"[a-c]+d", r"\d+ min", r"ſ", r"(?i:K)elvin", r"(?-i:Ab)c", r"[^x]yz", r"\bword\b",
+    r"^start", r"end$", r"a.c", r"[\s,]+x", r"(?P<name>ab)|cd", r"\x41b", r"[-–—]\s+\pL", r"\(c\)|©", r"q{0}r",
+    r"(?:ab){2,}", r"[[:alpha:]]9", r"\Qa.b\E", r"x*", r"(?s).", r"[a\-z]k", r"[\d]w", r"(?:\p{Lu}|7)x",
+]
+
+
+def vocabularies():
+    cleaner = Cleaner.from_config()
+    for plugin, options in sorted(cleaner.options.items()):
+        for name, value in options or ():
+            if isinstance(value, Vocabulary) and value.patterns:
+                yield pytest.param(value, id=f"{plugin}.{name}")
+
+
+def variants(lines):
+    for line in lines:
+        for text in (line, line.strip(), line.strip().rstrip(" :.…!"), line.partition(":")[0], line.partition(":")[2].strip()):
+            yield text
+            yield text.upper()
+            yield text.swapcase()
+
+
+def samples(pattern_texts, count=3000, seed=0):
+    """Random strings over the pattern's own characters, case-mixed, so that many of them match."""
+    rng = random.Random(seed)
+    alphabet = sorted(set("".join(pattern_texts)) | set(" :.-[]()0123456789ſKıİ"))
+    words = [word for text in pattern_texts for word in text.replace("|", " ").replace("(?:", " ").split()]
+    for _ in range(count):
+        parts = [rng.choice(words) if words and rng.random() < 0.6 else "".join(rng.choices(alphabet, k=rng.randint(0, 4)))
+                 for _ in range(rng.randint(0, 5))]
+        text = rng.choice(["", " "]).join(parts)
+        yield rng.choice([text, text.upper(), text.title(), text.lower()])
+
+
+def assert_agrees(vocabulary, texts):
+    raw = compile_pattern("|".join(f"(?:{pattern})" for pattern in vocabulary.patterns))
+    for text in texts:
+        for method in ("match", "fullmatch", "search"):
+            expected = getattr(raw, method)(text)
+            got = getattr(vocabulary, method)(text)
+            assert (got is None) == (expected is None), (method, text, vocabulary)
+            if got is not None:
+                assert (got.span(), got.group(), got.groups()) == (expected.span(), expected.group(), expected.groups())
+
+
+@pytest.mark.parametrize("vocabulary", list(vocabularies()))
+def test_default_vocabularies_agree_with_re2(vocabulary):
+    assert_agrees(vocabulary, [*variants(FIXTURE_LINES), *TRICKY, *samples(vocabulary.patterns)])
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_pattern_constructs_agree_with_re2(pattern):
+    assert_agrees(Vocabulary([pattern]), [*TRICKY, *samples([pattern], count=2000)])
+
+
+def test_most_body_lines_never_reach_re2():
+    headings = build_prefilter("(?:don[’'`]?t miss)|(?:read more)")
+    body = [line.strip() for line in FIXTURE_LINES if len(line.split()) > 8]
+    assert headings is not None
+    assert sum(headings.could_match_at_start(line) for line in body) < len(body) / 10
+
+
+def test_an_empty_vocabulary_matches_nothing():
+    assert all(getattr(Vocabulary([]), method)(text) is None for method in ("match", "fullmatch", "search") for text in TRICKY)
+
+
+def test_patterns_that_can_begin_anyhow_get_no_prefilter():
+    assert build_prefilter(r".*all rights reserved") is None
+    assert build_prefilter(r"\pL+ says") is None
+    assert build_prefilter(r"x?") is None
