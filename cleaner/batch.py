@@ -176,4 +176,5 @@ def _exit_with_parent(parent: int) -> None:
 
 def _clean_in_worker(documents: list[Document], encode: Callable[..., Outcome]) -> list[Outcome]:
     assert _worker_cleaner is not None, "worker process started without a cleaner"
-    return clean_chunk(_worker_cleaner, documents, encode)
+    with _worker_cleaner.batch():
+        return clean_chunk(_worker_cleaner, documents, encode)

@@ -26,10 +26,16 @@ class OverBudget(BaseException):
 
 
 class TimeBudget:
-    """Arms the timer around one article; two `setitimer` calls per article, none per hook."""
+    """Arms the timer around one article: two `setitimer` calls per article, none per hook.
+
+    The SIGALRM handler is put in place around each article and the one before it put back, unless
+    a batch holds it in place for all its articles (`installed`), which saves two system calls an
+    article.
+    """
 
     def __init__(self, seconds: float):
         self.seconds = seconds
+        self._held = False
 
     @property
     def enforceable(self) -> bool:
@@ -40,19 +46,58 @@ class TimeBudget:
         )
 
     @contextmanager
-    def running(self) -> Iterator[None]:
-        if not self.enforceable:
+    def installed(self) -> Iterator[None]:
+        """Keep the handler in place for a whole batch of articles."""
+        if self._held or not self.enforceable:
             yield
             return
         previous = signal.signal(signal.SIGALRM, _expire)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        self._held = True
         try:
             yield
         finally:
-            try:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            finally:
-                signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+            self._held = False
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+
+    def running(self) -> _Armed | _Unarmed:
+        """A context in which the budget runs for one article."""
+        if not self.enforceable:
+            return _UNARMED
+        return _Armed(self.seconds, install=not self._held)
+
+
+class _Armed:
+    __slots__ = ("seconds", "install", "previous")
+
+    def __init__(self, seconds: float, install: bool):
+        self.seconds = seconds
+        self.install = install
+        self.previous = None
+
+    def __enter__(self) -> None:
+        if self.install:
+            self.previous = signal.signal(signal.SIGALRM, _expire)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+
+    def __exit__(self, *exc_info) -> None:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            if self.install:
+                signal.signal(signal.SIGALRM, self.previous if self.previous is not None else signal.SIG_DFL)
+
+
+class _Unarmed:
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        pass
+
+    def __exit__(self, *exc_info) -> None:
+        pass
+
+
+_UNARMED = _Unarmed()
 
 
 def _expire(signum, frame) -> None:

@@ -141,20 +141,21 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
     )
     stats, summary = RunStats(), Summary()
     documents = read_new(cleaner, args.inputs, stats, output.done, summary)
-    progress = tqdm(
+    progress = _Progress(
         unit=" articles", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True
     )
     started = time.monotonic()
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:
-        for outcome in clean_documents(cleaner, documents, encode, workers=args.workers):
-            output.write(outcome)
-            if errors is not None and outcome.failed:
-                errors.write(outcome)
-            summary.add(outcome)
-            progress.update()
-            for message in outcome.messages:
-                progress.write(message, file=sys.stderr)
+        with cleaner.batch():
+            for outcome in clean_documents(cleaner, documents, encode, workers=args.workers):
+                output.write(outcome)
+                if errors is not None and outcome.failed:
+                    errors.write(outcome)
+                summary.add(outcome)
+                progress.update()
+                for message in outcome.messages:
+                    progress.write(message, file=sys.stderr)
     except KeyboardInterrupt:
         print(f"cleaner: interrupted after {summary.articles} articles; every record written is whole: "
               "run again with --resume to clean the rest", file=sys.stderr)
@@ -168,6 +169,13 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
     if not args.quiet:
         print(_summary(summary, stats, time.monotonic() - started), file=sys.stderr)
     return EXIT_ARTICLE_FAILED if summary.failed else EXIT_OK
+
+
+class _Progress(tqdm):
+    """tqdm without its monitor thread: a second thread would make the worker processes start by
+    spawning (rebuilding the cleaner in each) rather than forking, which is safe with one thread."""
+
+    monitor_interval = 0
 
 
 def _interrupt(signum, frame):

@@ -54,6 +54,8 @@ class Limits(BaseModel):
     """Most blocks (lines of text, elements of a page) in one article; each costs memory and time."""
     time_budget_seconds: float = Field(30.0, ge=0)
     """Longest the plugins may spend on one article; 0 for no limit."""
+    max_rule_passes: int = Field(4, ge=1)
+    """Most passes of the rule plugins over one article; they stop earlier once none finds more."""
 
 
 class Settings(BaseModel):

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from .budget import OverBudget, TimeBudget
 from .config import Config, ConfigError, describe_validation_error, merge
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
+from .patterns import Screen, Vocabulary, vocabularies_in
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
 from .records import document_from_record
@@ -72,7 +73,9 @@ class Cleaner:
         self._budget = TimeBudget(self.limits.time_budget_seconds)
         self._trace = tracing_enabled()
         self._implementations = self._enabled_implementations_by_hook(self.enabled)
-        self._default_profile = SiteProfile(None, self.options, self.enabled, self._implementations)
+        self._default_profile = SiteProfile(
+            None, self.options, self.enabled, self._implementations, screen=Screen(_enabled_vocabularies(self.options, self.enabled))
+        )
         self._site_profiles = self._validate_site_sections()
         self._profile_by_host: dict[str | None, SiteProfile] = {}
 
@@ -97,6 +100,11 @@ class Cleaner:
         config["plugin_dirs"] = [str(folder.resolve()) for folder in self.config.plugin_dirs]
         plugin_dirs = [str(folder.resolve()) for folder in self._extra_plugin_dirs]
         return (_rebuild, (config, plugin_dirs, self._extra_plugins, self.default_site))
+
+    def batch(self):
+        """A context for cleaning many articles in a row: the time budget's signal handler stays
+        in place for all of them, instead of being set and put back around each."""
+        return self._budget.installed()
 
     @property
     def plugin_dirs(self) -> list[Path]:
@@ -183,7 +191,8 @@ class Cleaner:
             implementations = (
                 self._implementations if enabled == self.enabled else self._enabled_implementations_by_hook(enabled)
             )
-            profiles[key] = SiteProfile(key, options, enabled, implementations, section.keep)
+            screen = Screen([*_enabled_vocabularies(options, enabled), section.keep], base=self._default_profile.screen)
+            profiles[key] = SiteProfile(key, options, enabled, implementations, section.keep, screen)
         if errors:
             raise ConfigError("\n".join(errors))
         return profiles
@@ -387,10 +396,9 @@ class Cleaner:
         if article.metadata.site is None:
             article.metadata.file("site", _hostname(article.metadata.url) or self.default_site)
         profile = self.site_profile(article.site)
-        protected = profile.protected(article.blocks)
-        for implementation in profile.implementations["cleaner_mark_blocks"]:
-            marks = self._call("cleaner_mark_blocks", implementation, article.problems, "rules", profile, article=article)
-            self._apply_marks(article, implementation.plugin, marks, protected)
+        article.screen = profile.screen
+        protected = profile.protected(article)
+        self._mark(article, profile, protected)
         for implementation in profile.implementations["cleaner_extract_metadata"]:
             found = self._call(
                 "cleaner_extract_metadata", implementation, article.problems, "metadata", profile, article=article
@@ -403,6 +411,31 @@ class Cleaner:
                     Problem("metadata", f"returned {type(found).__name__}, expected a dict", plugin=implementation.plugin)
                 )
         article.text = self._render(article, profile)
+
+    def _mark(self, article: Article, profile: SiteProfile, protected: frozenset[int]) -> None:
+        """Run the rule plugins until none finds more: each runs again if blocks were removed
+        since it last looked (by a later rule, or by itself), as it would see them if the clean
+        text were cleaned again. So cleaning is idempotent. Most articles settle in the first
+        pass and a second pass of the rules that came before the last removal; a rule that raised
+        is not asked again, and `limits.max_rule_passes` bounds the passes."""
+        implementations = profile.implementations["cleaner_mark_blocks"]
+        seen: list[int | None] = [None] * len(implementations)
+        failed: set[int] = set()
+        removed = 0
+        for _ in range(self.limits.max_rule_passes):
+            settled = True
+            for position, implementation in enumerate(implementations):
+                if seen[position] == removed or position in failed:
+                    continue
+                settled = False
+                seen[position] = removed
+                problems = len(article.problems)
+                marks = self._call("cleaner_mark_blocks", implementation, article.problems, "rules", profile, article=article)
+                removed += self._apply_marks(article, implementation.plugin, marks, protected)
+                if len(article.problems) > problems:
+                    failed.add(position)
+            if settled:
+                return
 
     def _segment(self, document: Document, article: Article) -> Segments | None:
         plugin, segmented = self._call_first(
@@ -427,9 +460,10 @@ class Cleaner:
             return None
         return segmented
 
-    def _apply_marks(self, article: Article, plugin: str, marks: Any, protected: frozenset[int] = frozenset()) -> None:
+    def _apply_marks(self, article: Article, plugin: str, marks: Any, protected: frozenset[int] = frozenset()) -> int:
+        """Remove the marked blocks; return how many were removed."""
         if marks is None:
-            return
+            return 0
         try:
             marks = list(marks)
         except OverBudget as error:
@@ -437,32 +471,39 @@ class Cleaner:
             raise
         except Exception as error:
             article.problems.append(Problem("rules", f"marks could not be read: {type(error).__name__}: {error}", plugin=plugin))
-            return
+            return 0
         blocks = article.blocks
         for mark in marks:
             if not isinstance(mark, Mark) or not isinstance(mark.block, Block):
                 article.problems.append(
                     Problem("rules", f"returned {type(mark).__name__}, expected Mark", plugin=plugin)
                 )
-                return
+                return 0
         marks.sort(key=lambda mark: mark.block.index)
+        removed = 0
         for mark in marks:
             index = mark.block.index
             if not (0 <= index < len(blocks) and blocks[index] is mark.block):
                 article.problems.append(Problem("rules", "marked a block that is not this article's", plugin=plugin))
-                return
+                return removed
             block = mark.block
             if block.removal is not None or index in protected:
                 continue
             block.removal = Removal(plugin, mark.rule, mark.reason)
+            removed += 1
             if mark.save_as:
                 article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip())
+        return removed
 
     def _render(self, article: Article, profile: SiteProfile) -> str:
         _, text = self._call_first("cleaner_render_text", article.problems, "render", profile, article=article)
         if isinstance(text, str):
             return text
         return "\n".join(block.text for block in article.blocks if block.removal is None)
+
+
+def _enabled_vocabularies(options: dict[str, BaseModel | None], enabled: dict[str, bool]) -> list[Vocabulary]:
+    return [vocabulary for name, value in options.items() if enabled[name] for vocabulary in vocabularies_in(value)]
 
 
 def _hostname(url: str | None) -> str | None:

@@ -27,7 +27,7 @@ def explain_article(cleaner: Cleaner, article: Article, out: TextIO, colour: boo
     profile = cleaner.site_profile(article.site)
     rules = f"site rules sites.{profile.key}" if profile.key else "no site rules"
     print(paint(_BOLD, f"== {article.id} ({article.source}; {site}; {rules})"), file=out)
-    protected = profile.protected(article.blocks)
+    protected = profile.protected(article)
     paragraph = None
     for block in article.blocks:
         if paragraph is not None and block.paragraph != paragraph:

@@ -22,7 +22,7 @@ A plugin is a module (or any object) with functions named after these hooks and 
         return [
             Mark(block, rule="subscribe-box", reason="example.com's subscription box")
             for block in article.kept_blocks()
-            if block.text.startswith("Subscribe to Example")
+            if block.words <= 12 and block.text.startswith("Subscribe to Example")
         ]
 
 Drop that file in a folder named by ``plugin_dirs`` in config.yaml (or ``--plugins-dir``), or
@@ -108,11 +108,20 @@ def cleaner_mark_blocks(article: Article, options: Any) -> Iterable[Mark] | None
     """Return a `Mark` for every block you find to be furniture.
 
     Rule plugins run one after another, each seeing the removals of those before it (the title
-    plugin runs first), so look only at ``article.kept_blocks()``. Never change a block's text:
-    a block is kept whole or removed whole. Give each mark a short ``rule`` name and a
+    plugin runs first), so look only at ``article.kept_blocks()``. A rule runs again on the same
+    article when blocks were removed after it looked (by a later rule, or by its own marks), as
+    it would see them if the clean text were cleaned again; so decide from the article alone,
+    keep no state, and expect blocks you marked before to be removed. Never change a block's
+    text: a block is kept whole or removed whole. Give each mark a short ``rule`` name and a
     ``reason`` a person can read; set ``save_as`` to file the block's text under a metadata field
     (``captions``, ``related``, ``attribution``, ``title``, ``author``, ...). ``article.site``
     holds the hostname, so a site plugin can return None for other sites.
+
+    To find lines by a pattern, put the patterns in your options as a `cleaner.patterns.Vocabulary`
+    and loop over ``article.candidates(options.my_vocabulary)`` rather than every block: one RE2
+    pass per block answers for all the vocabularies rules ask about, and you get the few blocks
+    that may match (match each one as before). ``block.words`` is the block's word count,
+    counted once for all rules: check it before any pattern.
     """
 
 

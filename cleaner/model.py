@@ -8,9 +8,15 @@ drops is accounted for by the plugin, rule and reason that asked for it.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from .shapes import word_count, word_set
+
+if TYPE_CHECKING:
+    from .patterns import Screen, ScreenedText, Vocabulary
 
 
 @dataclass(slots=True)
@@ -26,14 +32,18 @@ class Source:
         return self.path is not None and self.name.lower().endswith(tuple(suffix.lower() for suffix in suffixes))
 
     def default_id(self) -> str:
-        """A stable id: the path below the folder it was found in, without its suffix."""
+        """A stable id: the path below the folder it was found in, without its suffixes."""
         if self.path is None:
             return self.name
-        relative = self.path.relative_to(self.root) if self.root else Path(self.path.name)
-        name = relative.name
-        for suffix in reversed(relative.suffixes):
-            name = name.removesuffix(suffix)
-        return str(relative.with_name(name or relative.name))
+        relative = self.path.name if self.root is None else _relative(str(self.path), str(self.root))
+        folder, name = os.path.split(relative)
+        stem = name if name.endswith(".") else name[: len(name) - len(name.lstrip("."))] + name.lstrip(".").split(".")[0]
+        return os.path.join(folder, stem or name)
+
+
+def _relative(path: str, folder: str) -> str:
+    prefix = folder.rstrip(os.sep) + os.sep
+    return path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, folder)
 
 
 @dataclass(slots=True)
@@ -76,10 +86,26 @@ class Block:
     kind: str = "line"
     """What the segmenter knows of the block: line, paragraph, heading, item, quote, caption, cell."""
     removal: Removal | None = None
+    _words: int = field(default=-1, init=False, repr=False, compare=False)
+    _word_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def kept(self) -> bool:
         return self.removal is None
+
+    @property
+    def words(self) -> int:
+        """How many words the block has: counted once, as most rules ask it of every block."""
+        if self._words < 0:
+            self._words = word_count(self.text)
+        return self._words
+
+    @property
+    def word_set(self) -> frozenset[str]:
+        """The block's distinct words, lower-cased, without punctuation: for likeness between texts."""
+        if self._word_set is None:
+            self._word_set = frozenset(word_set(self.text))
+        return self._word_set
 
 
 @dataclass(slots=True, frozen=True)
@@ -165,6 +191,43 @@ class Article:
     fields: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     text: str = ""
+    screen: Screen | None = field(default=None, repr=False, compare=False)
+    """The screen of the configuration cleaning the article, set by the engine before the rules run."""
+    _screened: ScreenedText | None = field(default=None, init=False, repr=False, compare=False)
+
+    def may_match(self, vocabulary: Vocabulary) -> bool:
+        """False only if no block's stripped text (``block.text.strip()``) can match `vocabulary`,
+        by `match`, `fullmatch` or `search`. Ask before a loop that matches every block: one scan
+        of the article answers for all the vocabularies in the plugins' options that rules ask
+        about (see `cleaner.patterns.Screen`); for any other vocabulary it says True.
+
+        Only for questions about whole blocks: a part of a block (the words before a colon, say)
+        can match where the whole block cannot, for patterns that look at edges (``$``, ``\\b``).
+        """
+        screened = self._screen()
+        return bool(vocabulary) if screened is None else screened.may_match(vocabulary)
+
+    def candidates(self, *vocabularies: Vocabulary | None) -> list[Block]:
+        """The kept blocks whose stripped text may match any of `vocabularies` (by `match`,
+        `fullmatch` or `search`), in order: loop over these rather than every block, and match
+        each as before. Every kept block where the screen cannot tell (and for a vocabulary given
+        as None). Only for questions about whole blocks, like `may_match`."""
+        screened = self._screen()
+        indices: set[int] = set()
+        for vocabulary in vocabularies:
+            found = None if screened is None or vocabulary is None else screened.candidates(vocabulary)
+            if found is None:
+                return self.kept_blocks()
+            indices.update(found)
+        blocks = self.blocks
+        return [blocks[index] for index in sorted(indices) if blocks[index].removal is None]
+
+    def _screen(self) -> ScreenedText | None:
+        if self._screened is None and self.screen is not None:
+            from .patterns import ScreenedText
+
+            self._screened = ScreenedText(self.screen, [block.text.strip() for block in self.blocks])
+        return self._screened
 
     @property
     def site(self) -> str | None:
@@ -179,3 +242,4 @@ class Article:
 
     def removed_blocks(self) -> list[Block]:
         return [block for block in self.blocks if block.removal is not None]
+

@@ -8,10 +8,11 @@ Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any scrip
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import re2
+from pydantic import BaseModel
 from pydantic_core import PydanticCustomError, core_schema
 
 from .prefilter import build_prefilter
@@ -40,59 +41,81 @@ class Vocabulary:
     """A list of patterns matched as one, case-insensitively.
 
     In config.yaml it is a plain list of strings; in a plugin's options model, annotate the field
-    as `Vocabulary` and call `match` (from the start of the text), `fullmatch` or `search`.
+    as `Vocabulary` and call `match` (from the start of the text), `fullmatch` or `search`. Before
+    looping over an article's blocks, ask ``article.may_match(vocabulary)``: one RE2 pass over the
+    whole article answers for every vocabulary of the configuration.
     """
 
-    __slots__ = ("patterns", "_regex", "_direct", "_prefilter")
+    __slots__ = ("patterns", "_hash", "_regex", "_compiled", "_prefilter")
 
     def __init__(self, patterns: Sequence[str] = ()):
         self.patterns = tuple(patterns)
+        self._hash = hash(self.patterns)
         for index, pattern in enumerate(self.patterns):
             try:
                 compile_pattern(pattern)
             except PatternError as error:
                 raise PatternError(f"item {index}: {error}") from None
-        joined = "|".join(f"(?:{pattern})" for pattern in self.patterns)
-        self._regex = compile_pattern(joined) if self.patterns else None
-        self._direct = _direct(self._regex)
-        self._prefilter = build_prefilter(joined) if self.patterns else None
+        self._regex = compile_pattern(self.joined) if self.patterns else None
+        self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
+        self._prefilter = _UNBUILT
+
+    @property
+    def joined(self) -> str:
+        """The patterns as one RE2 alternation."""
+        return "|".join(f"(?:{pattern})" for pattern in self.patterns)
 
     def match(self, text: str):
-        return self._find(_START, text, "match")
+        return self._find(_START, text, False)
 
     def fullmatch(self, text: str):
-        return self._find(_BOTH, text, "fullmatch")
+        return self._find(_BOTH, text, False)
 
     def search(self, text: str):
-        return self._find(_UNANCHORED, text, "search")
+        return self._find(_UNANCHORED, text, True)
+
+    def followed_by(self, pattern: str) -> Vocabulary | None:
+        """This vocabulary followed by `pattern`, to find the blocks that hold a part this
+        vocabulary matches, such as the label before a colon (`Article.candidates`). None if a
+        pattern looks at the edges of the text (``^``, ``$``), which a part has where the block
+        has none."""
+        if not self.patterns:
+            return Vocabulary()
+        if _EDGES.search(self.joined):
+            return None
+        return Vocabulary([f"(?:{self.joined}){pattern}"])
 
     def which(self, text: str) -> str | None:
         """The first pattern that matches the whole of `text`: to tell a person which rule decided."""
         for pattern in self.patterns:
-            if compile_pattern(pattern).fullmatch(_encodable(text)):
+            if compile_pattern(pattern).fullmatch(encodable(text)):
                 return pattern
         return None
 
-    def _find(self, anchor, text: str, method: str):
-        """RE2's answer, asked the cheapest way: prefilter, then RE2 directly, then the wrapper."""
+    def _find(self, anchor, text: str, anywhere: bool):
+        """RE2's answer, asked the cheapest way: the prefilter, then RE2 on the bytes directly."""
         if self._regex is None:
             return None
-        if self._prefilter is not None:
-            prefilter = self._prefilter
-            could = prefilter.could_match_anywhere if method == "search" else prefilter.could_match_at_start
-            if not could(text):
-                return None
+        prefilter = self._prefilter
+        if prefilter is _UNBUILT:
+            prefilter = self._prefilter = build_prefilter(self.joined)
+        if prefilter is not None and not (
+            prefilter.could_match_anywhere(text) if anywhere else prefilter.could_match_at_start(text)
+        ):
+            return None
+        if self._compiled is None:
+            method = "search" if anchor is _UNANCHORED else "match" if anchor is _START else "fullmatch"
+            return getattr(self._regex, method)(encodable(text))
         try:
-            return self._ask_re2(anchor, text, method)
+            encoded = text.encode()
         except UnicodeEncodeError:
-            return self._ask_re2(anchor, _encodable(text), method)
-
-    def _ask_re2(self, anchor, text: str, method: str):
-        if self._direct is not None:
-            found = self._direct(anchor, text)
-            if found is not _ASK_WRAPPER:
-                return found
-        return getattr(self._regex, method)(text)
+            encoded = encodable(text).encode()
+        spans = self._compiled.Match(anchor, encoded, 0, len(encoded))
+        if spans[0] == _NO_MATCH:
+            return None
+        if len(encoded) != len(text):
+            spans = _character_spans(encoded, spans)
+        return _Match(self._regex, text, 0, len(text), spans)
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
@@ -101,10 +124,10 @@ class Vocabulary:
         return isinstance(other, Vocabulary) and other.patterns == self.patterns
 
     def __hash__(self) -> int:
-        return hash(self.patterns)
+        return self._hash
 
     def __repr__(self) -> str:
-        return f"Vocabulary({list(self.patterns)!r})"
+        return f"{type(self).__name__}({list(self.patterns)!r})"
 
     def __reduce__(self):
         return (Vocabulary, (self.patterns,))
@@ -153,48 +176,217 @@ class Pattern(Vocabulary):
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _encodable(text: str) -> str:
+def encodable(text: str) -> str:
     """RE2 matches UTF-8, which cannot hold the lone surrogates a JSON string may carry; each
     becomes U+FFFD, one character for one, so that match positions still index the text."""
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-_Anchor = getattr(getattr(getattr(re2, "_re2", None), "RE2", None), "Anchor", None)
+class Screen:
+    """Which blocks of an article each vocabulary may match, told by one RE2 set per block.
+
+    A rule asks every block whether it matches a vocabulary, and almost every answer is no. So
+    the vocabularies rules ask about (``Article.may_match``, ``Article.candidates``) go into one
+    RE2 set, and each block's stripped text is matched once against all of them: rules then
+    look only at the blocks the set found for their vocabulary. The set matches each pattern
+    anywhere in the text, with counted repeats relaxed, so it finds every block that `match`,
+    `fullmatch` or `search` can match, and perhaps a few more. RE2 sets do not give up on long
+    texts as single searches may: a block it does not find cannot match.
+
+    The set holds only what rules ask about: the first question about a vocabulary is answered
+    "any block may match", and the set is compiled again, with it, before the next article.
+    Loose patterns that rules apply to parts of lines (single words, tags) stay out, which keeps
+    the set fast. A site's screen takes the vocabularies its overrides add; the others are its
+    `base`'s.
+    """
+
+    def __init__(self, candidates: Iterable[Vocabulary], base: Screen | None = None):
+        self._base = base
+        self._candidates = frozenset(v for v in candidates if v and (base is None or not base.takes(v)))
+        self._wanted: set[Vocabulary] = set()
+        self._refused: set[Vocabulary] = set()
+        self._compiled: tuple[frozenset[Vocabulary], list[Vocabulary], Any] = (frozenset(), [], None)
+
+    def takes(self, vocabulary: Vocabulary) -> bool:
+        """True if this screen (or its base) can learn to answer for `vocabulary`."""
+        return vocabulary in self._candidates or (self._base is not None and self._base.takes(vocabulary))
+
+    def want(self, vocabulary: Vocabulary) -> None:
+        """Remember that a rule asked about `vocabulary`: scans from the next article answer for it."""
+        if vocabulary in self._candidates:
+            if vocabulary not in self._refused:
+                self._wanted.add(vocabulary)
+        elif self._base is not None:
+            self._base.want(vocabulary)
+
+    def scan(self, texts: list[bytes]) -> tuple[frozenset[Vocabulary], dict[Vocabulary, set[int]]]:
+        """``(answered, found)``: the vocabularies this scan answers for, and for those that may
+        match, the indices of the `texts` (UTF-8 blocks) they may match."""
+        answered, found = self._base.scan(texts) if self._base is not None else (frozenset(), {})
+        members, vocabularies, compiled = self._current()
+        if compiled is None:
+            return answered, found
+        match = getattr(compiled, "_set", compiled).Match
+        for index, text in enumerate(texts):
+            for member in match(text) or ():
+                vocabulary = vocabularies[member]
+                if vocabulary in found:
+                    found[vocabulary].add(index)
+                else:
+                    found[vocabulary] = {index}
+        return answered | members, found
+
+    def _current(self):
+        if self._wanted:
+            self._recompile()
+        return self._compiled
+
+    def _recompile(self) -> None:
+        members, vocabularies, _ = self._compiled
+        wanted, self._wanted = self._wanted - members, set()
+        if not wanted:
+            return
+        vocabularies = [*vocabularies, *sorted(wanted, key=lambda vocabulary: vocabulary.patterns)]
+        compiled = _compile_set(vocabularies)
+        if compiled is None:
+            self._refused |= wanted
+            return
+        self._compiled = (frozenset(vocabularies), vocabularies, compiled)
+
+
+class ScreenedText:
+    """An article's blocks, stripped and encoded, and what a screen found in each."""
+
+    __slots__ = ("screen", "_answered", "_found")
+
+    def __init__(self, screen: Screen, texts: list[str]):
+        self.screen = screen
+        try:
+            encoded = [text.encode() for text in texts]
+        except UnicodeEncodeError:
+            encoded = [encodable(text).encode() for text in texts]
+        self._answered, self._found = screen.scan(encoded)
+
+    def may_match(self, vocabulary: Vocabulary) -> bool:
+        if vocabulary in self._answered:
+            return vocabulary in self._found
+        self.screen.want(vocabulary)
+        return bool(vocabulary)
+
+    def candidates(self, vocabulary: Vocabulary) -> set[int] | None:
+        """Indices of the blocks that may match, or None where the screen cannot tell yet."""
+        if vocabulary in self._answered:
+            return self._found.get(vocabulary, _NONE)
+        self.screen.want(vocabulary)
+        return None if vocabulary else _NONE
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+def _compile_set(vocabularies: list[Vocabulary]):
+    """One RE2 set of the vocabularies, or None if it is too big to compile.
+
+    Counted repeats are relaxed (``x{0,30}`` to ``x*``): the set then matches a little more,
+    which a screen may, and its automaton stays small; ``[...]{0,30}`` alone multiplies the
+    states of every other pattern by thirty, and the memory a process holds with them.
+    """
+    options = re2.Options()
+    options.case_sensitive = False
+    options.max_mem = 32 << 20
+    options.log_errors = False
+    compiled = re2.Set.SearchSet(options)
+    try:
+        for vocabulary in vocabularies:
+            compiled.Add(relax_counted_repeats(vocabulary.joined))
+        compiled.Compile()
+    except re2.error:
+        return None
+    return compiled
+
+
+def relax_counted_repeats(pattern: str) -> str:
+    """`pattern` with every counted repeat ``{n}``, ``{n,}``, ``{n,m}`` made ``+`` (``*`` for n = 0).
+
+    Escapes (``\\{``, ``\\p{Lu}``, ``\\x{41}``), ``\\Q...\\E`` and character classes are kept as they are.
+    """
+    out: list[str] = []
+    position, length, in_class = 0, len(pattern), False
+    while position < length:
+        char = pattern[position]
+        if char == "\\":
+            end = position + 2
+            if pattern.startswith("Q", position + 1):
+                closing = pattern.find("\\E", end)
+                end = length if closing < 0 else closing + 2
+            elif end < length + 1 and pattern[position + 1 : end] in ("p", "P", "x") and pattern.startswith("{", end):
+                closing = pattern.find("}", end)
+                end = length if closing < 0 else closing + 1
+            out.append(pattern[position:end])
+            position = end
+            continue
+        if in_class:
+            in_class = char != "]" or (out and out[-1] in ("[", "[^"))
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            if pattern.startswith("^", position + 1):
+                out.append("[^")
+                position += 2
+                continue
+            out.append(char)
+        elif char == "{" and (counted := _COUNTED.match(pattern, position)):
+            out.append("+" if int(counted.group(1)) > 0 else "*")
+            position = counted.end()
+            continue
+        else:
+            out.append(char)
+        position += 1
+    return "".join(out)
+
+
+_COUNTED = re.compile(r"\{(\d+)(?:,\d*)?\}")
+
+
+def vocabularies_in(value: Any) -> Iterator[Vocabulary]:
+    """Every vocabulary in a plugin's options: its fields (private ones too), their lists and nested models."""
+    if isinstance(value, Vocabulary):
+        yield value
+    elif isinstance(value, BaseModel):
+        for item in [*value.__dict__.values(), *(value.__pydantic_private__ or {}).values()]:
+            yield from vocabularies_in(item)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from vocabularies_in(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from vocabularies_in(item)
+
+
+_re2_internals = getattr(re2, "_re2", None)
+_Anchor = getattr(getattr(_re2_internals, "RE2", None), "Anchor", None)
+_Match = getattr(re2, "_Match", None)
+_FAST = _Anchor is not None and _Match is not None
+"""Whether RE2 can be asked directly on the UTF-8 bytes, skipping the Python wrapper.
+
+google-re2's wrapper spends more time converting byte offsets to character offsets than RE2
+spends matching, and almost every line of an article matches no vocabulary: asked directly,
+RE2 answers "no match" at once, and a match's byte spans are converted here only where the text
+is not ASCII. Where the wrapper's internals are not there (another google-re2 version), every
+question goes through the wrapper, with the same answers.
+"""
 _UNANCHORED, _START, _BOTH = (
     (_Anchor.UNANCHORED, _Anchor.ANCHOR_START, _Anchor.ANCHOR_BOTH) if _Anchor else (None, None, None)
 )
 _NO_MATCH = (-1, -1)
+_UNBUILT = object()
+"""A vocabulary's prefilter before it is first needed: building one costs milliseconds."""
+_EDGES = re.compile(r"(?<!\[)\^|\$|\\[AzbB]")
 
 
-_ASK_WRAPPER = object()
-
-
-def _direct(regex):
-    """Match through RE2 itself, skipping the wrapper's offset conversion where it is not needed.
-
-    google-re2's Python wrapper spends more time converting byte offsets to character offsets
-    than RE2 spends matching. Asked directly on the UTF-8 bytes, RE2 answers "no match" at once
-    (almost every line of an article matches no vocabulary), and on ASCII text, where byte and
-    character offsets are the same, its spans make the wrapper's own Match object. Only a match
-    in non-ASCII text goes through the wrapper. Where the wrapper's internals are not there
-    (another google-re2 version), there is no shortcut and nothing changes.
-    """
-    compiled = getattr(regex, "_regexp", None)
-    match_class = getattr(re2, "_Match", None)
-    if compiled is None or match_class is None or _Anchor is None or not hasattr(compiled, "Match"):
-        return None
-    match = compiled.Match
-
-    def direct(anchor, text: str):
-        encoded = text.encode()
-        spans = match(anchor, encoded, 0, len(encoded))
-        if spans[0] == _NO_MATCH:
-            return None
-        if len(encoded) == len(text):
-            return match_class(regex, text, 0, len(text), spans)
-        return _ASK_WRAPPER
-
-    return direct
+def _character_spans(encoded: bytes, spans) -> list[tuple[int, int]]:
+    """RE2's byte spans in `encoded` as character spans of the text it was encoded from."""
+    return [(len(encoded[:start].decode()), len(encoded[:end].decode())) if start >= 0 else (start, end) for start, end in spans]
 
 
 def _plain(build) -> core_schema.CoreSchema:

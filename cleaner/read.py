@@ -66,6 +66,10 @@ class InputError(ValueError):
     """A file that cannot be taken as input; the message says why, for the reader to name the file."""
 
 
+_FIRST_READ = 1 << 16
+"""Bytes read at once: an article file is read whole in one call, a gzip file told by its start."""
+
+
 def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
     """The bytes of a file (gunzipped if it is gzip data), refusing more than `max_bytes`.
 
@@ -83,14 +87,16 @@ def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
         raise InputError("not a regular file")
     with open(descriptor, "rb") as file:
         try:
-            head = file.read(2)
-            compressed = head == b"\x1f\x8b"
+            head = file.read(min(_FIRST_READ, max_bytes + 1))
+            compressed = head[:2] == b"\x1f\x8b"
             if compressed:
                 file.seek(0)
                 with gzip.GzipFile(fileobj=file) as unzipped:
                     data = unzipped.read(max_bytes + 1)
             elif status.st_size > max_bytes:
                 raise InputError(_too_large(status.st_size, max_bytes))
+            elif len(head) < _FIRST_READ:
+                data = head
             else:
                 data = head + file.read(max_bytes + 1 - len(head))
         except EOFError:

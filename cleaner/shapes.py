@@ -8,19 +8,29 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .model import Article, Block
+if TYPE_CHECKING:
+    from .model import Article, Block
 
 _WORD = re.compile(r"\w+")
+_WORD_RUN = re.compile(r"\S+")
+_LONG_TEXT = 100_000
+"""Texts longer than this have their words counted without splitting them whole."""
 _CLOSING_QUOTES = "\"'”’»」』"
 _SENTENCE_ENDS = ".!?。！？"
 
 
-@lru_cache(maxsize=4096)
 def word_count(text: str) -> int:
-    """Cached: every rule plugin asks it of the same lines of the same article."""
-    return len(text.split())
+    """``len(text.split())``, without splitting where spaces can be counted (a text whose only
+    whitespace is single spaces: printable, no double space), nor holding a list of every word of
+    a 50 MB line. For a whole block ask ``block.words``, which counts once for all the rules."""
+    if text.isprintable() and "  " not in text:
+        text = text.strip(" ")
+        return text.count(" ") + 1 if text else 0
+    if len(text) <= _LONG_TEXT:
+        return len(text.split())
+    return sum(1 for _ in _WORD_RUN.finditer(text))
 
 
 def word_set(text: str) -> set[str]:
@@ -66,11 +76,6 @@ def paragraph_mates(article: Article, block: Block, limit: int, taken: Container
                 mates.append(blocks[index])
             index += step
     return mates
-
-
-def more_words_than(text: str, limit: int) -> bool:
-    """``word_count(text) > limit``, without splitting the whole of a very long line."""
-    return len(text.split(None, limit)) > limit
 
 
 def previous_kept(article: Article, block: Block, taken: Container[int] = ()) -> Block | None:

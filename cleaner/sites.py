@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .patterns import Pattern, Vocabulary
+from .patterns import Pattern, Screen, Vocabulary
 
 SITE_RULES_PLUGIN = "site_rules"
 _GLOB_CHARACTERS = "*?["
@@ -119,9 +119,11 @@ class SiteProfile:
     implementations: Mapping[str, list]
     """The enabled hook implementations, by hook name, in calling order."""
     keep: Vocabulary = Vocabulary()
+    screen: Screen | None = None
+    """Tells which of the options' vocabularies may match an article (`Article.may_match`)."""
 
-    def protected(self, blocks) -> frozenset[int]:
-        """Indices of the blocks that `keep` protects."""
-        if not self.keep:
+    def protected(self, article) -> frozenset[int]:
+        """Indices of the article's blocks that `keep` protects."""
+        if not article.may_match(self.keep):
             return frozenset()
-        return frozenset(block.index for block in blocks if self.keep.fullmatch(block.text.strip()))
+        return frozenset(block.index for block in article.blocks if self.keep.fullmatch(block.text.strip()))

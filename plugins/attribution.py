@@ -6,12 +6,12 @@ sentence stays. The footer text goes to ``metadata.attribution``.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
-from cleaner.shapes import ends_sentence, more_words_than, word_count
+from cleaner.shapes import ends_sentence, word_count
 
 
 class Options(BaseModel):
@@ -24,6 +24,11 @@ class Options(BaseModel):
     max_words: int = 30
     max_source_words: int = 6
     """An outlet's name is short; a longer "Source: …" line is a sentence of the body."""
+    _source_lines: Vocabulary | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context) -> None:
+        # A source label before a colon, to find the lines that may be "Label: outlet".
+        self._source_lines = self.source_labels.followed_by(r"\s*:")
 
 
 @cleaner.hookimpl
@@ -34,12 +39,10 @@ def cleaner_add_options():
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
     marks = []
-    for block in article.blocks:
-        if block.removal is not None:
+    for block in article.candidates(options.footers, options._source_lines):
+        if block.words > options.max_words:
             continue
         text = block.text.strip()
-        if more_words_than(text, options.max_words):
-            continue
         if options.footers.fullmatch(text):
             marks.append(Mark(block, "footer", "attribution or copyright footer", "attribution"))
         elif _source_line(text, options):
@@ -48,6 +51,8 @@ def cleaner_mark_blocks(article, options):
 
 
 def _source_line(text: str, options: Options) -> bool:
+    if ":" not in text:
+        return False
     label, colon, outlet = text.partition(":")
     outlet = outlet.strip()
     return (

@@ -18,7 +18,6 @@ from cleaner.shapes import (
     alone_in_paragraph,
     ends_sentence,
     ends_with_full_stop,
-    more_words_than,
     paragraph_mates,
     previous_kept,
 )
@@ -49,9 +48,12 @@ def cleaner_add_options():
 @cleaner.hookimpl(trylast=True)
 def cleaner_mark_blocks(article, options):
     marks: dict[int, Mark] = {}
+    candidates = {block.index for block in article.candidates(options.credit_lines, options.credit_endings, options.label)}
+    candidates.update(block.index for block in article.blocks if block.kind == "caption")
+    candidates = [article.blocks[index] for index in sorted(candidates)]
     paragraphs = None
     while True:
-        added = _mark_round(article, options, marks, paragraphs)
+        added = _mark_round(article, candidates, options, marks, paragraphs)
         if not added:
             break
         paragraphs = {article.blocks[index].paragraph for index in added}
@@ -61,15 +63,15 @@ def cleaner_mark_blocks(article, options):
     return [marks[index] for index in sorted(marks)]
 
 
-def _mark_round(article, options, marks, paragraphs) -> list[int]:
-    """One pass over the blocks (of `paragraphs` only, after the first); returns what it marked.
+def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
+    """One pass over the candidates (in `paragraphs` only, after the first); returns what it marked.
 
     A caption marked here can leave a line of its paragraph standing alone, so passes repeat over
     the paragraphs that changed until nothing more is found: the result is what the clean text
     would show if cleaned again.
     """
     added = []
-    for block in article.blocks:
+    for block in candidates:
         if block.removal is not None or block.index in marks:
             continue
         if paragraphs is not None and block.paragraph not in paragraphs:
@@ -78,9 +80,9 @@ def _mark_round(article, options, marks, paragraphs) -> list[int]:
             marks[block.index] = Mark(block, "figure-caption", "caption of a figure in the page", "captions")
             added.append(block.index)
             continue
-        text = block.text.strip()
-        if more_words_than(text, options.max_words):
+        if block.words > options.max_words:
             continue
+        text = block.text.strip()
         if options.credit_lines.fullmatch(text) and _stands_apart_with_its_caption(article, block, options, marks):
             marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")
             added.append(block.index)
@@ -102,10 +104,9 @@ def _mark_round(article, options, marks, paragraphs) -> list[int]:
     return added
 
 
-def _caption_like(text: str, options: Options) -> bool:
-    return (
-        bool(text) and not more_words_than(text, options.max_words) and not ends_with_full_stop(text) and not text.endswith(":")
-    )
+def _caption_like(block, options: Options) -> bool:
+    text = block.text.strip()
+    return bool(text) and block.words <= options.max_words and not ends_with_full_stop(text) and not text.endswith(":")
 
 
 def _stands_apart_with_its_caption(article, block, options, marks) -> bool:
@@ -116,13 +117,13 @@ def _stands_apart_with_its_caption(article, block, options, marks) -> bool:
     return (
         len(mates) <= 2
         and all(mate.index < block.index for mate in mates)
-        and all(_caption_like(b.text.strip(), options) for b in [*mates, block])
+        and all(_caption_like(b, options) for b in [*mates, block])
     )
 
 
 def _caption_above(article, credit, options, marks):
     above = previous_kept(article, credit, marks)
-    if above is None or not _caption_like(above.text.strip(), options):
+    if above is None or not _caption_like(above, options):
         return None
     if above.paragraph == credit.paragraph:
         return above
@@ -153,9 +154,9 @@ def _lead_caption(article, options):
     if (
         candidate.index != 1
         or not alone_in_paragraph(article, candidate)
-        or not more_words_than(text, options.min_lead_words - 1)
+        or candidate.words < options.min_lead_words
         or ends_sentence(text)
-        or not _caption_like(text, options)
+        or not _caption_like(candidate, options)
     ):
         return None
-    return candidate if ends_sentence(following.text) or more_words_than(following.text, options.max_words) else None
+    return candidate if ends_sentence(following.text) or following.words > options.max_words else None

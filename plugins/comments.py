@@ -39,17 +39,18 @@ def cleaner_mark_blocks(article, options):
     blocks = article.blocks
     start = int(len(blocks) * options.min_position)
     marks = []
-    for block in blocks[start:-1]:
-        text = block.text.strip()
-        if block.removal is None and len(text.split()) <= options.max_header_words and options.headers.fullmatch(text):
+    for block in article.candidates(options.headers):
+        if not start <= block.index < len(blocks) - 1:
+            continue
+        if block.words <= options.max_header_words and options.headers.fullmatch(block.text.strip()):
             marks.append(Mark(block, "comments-header", "opens the readers' comment section"))
             marks.extend(
                 Mark(rest, "comment", "in the readers' comment section") for rest in blocks[block.index + 1 :] if rest.removal is None
             )
             break
     taken = {mark.block.index for mark in marks}
-    for block in blocks:
-        if block.removal is None and block.index not in taken and len(block.text.split()) <= options.max_policy_words:
-            if options.policies.search(block.text):
+    for block in article.candidates(options.policies):
+        if block.index not in taken and block.words <= options.max_policy_words:
+            if options.policies.search(block.text.strip()):
                 marks.append(Mark(block, "comment-policy", "comment-moderation or comment-form notice"))
     return marks

@@ -2,7 +2,9 @@
 
 "(Reporting by …; Editing by …)", "Fox News' Jane Doe contributed to this report.", "Tags: …",
 "Filed under: …", "Copyright 2019 …", "Write to jane@example.com". A line counts only in the last
-part of the article and when short, so the body's own sentences with these words stay.
+part of the article and when short, so the body's own sentences with these words stay. The last
+part is measured on the blocks the clean text will have (the other rules' removals and this
+rule's own left out), so cleaning the clean text again finds no more end matter.
 A bare "Tags" line also takes the comma-separated list under it.
 """
 
@@ -40,39 +42,46 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(trylast=True)
 def cleaner_mark_blocks(article, options):
-    blocks = article.blocks
-    start = min(len(blocks) - options.min_tail_blocks, int(len(blocks) * (1 - options.tail_share)))
-    marks = []
-    taken = set()
-    for block in blocks[max(start, 1) :]:
-        if block.removal is not None or block.index in taken:
-            continue
-        text = block.text.strip()
-        words = text.split()
-        if len(words) > options.max_words:
-            continue
-        if options.credits.search(text):
-            marks.append(Mark(block, "credit", "reporting or editing credit", "attribution"))
-        elif options.legal.search(text):
-            marks.append(Mark(block, "legal", "copyright or reuse notice", "attribution"))
-        elif options.contacts.fullmatch(text):
-            marks.append(Mark(block, "contact", "a line that only gives a contact"))
-        elif options.tags.match(text):
-            marks.append(Mark(block, "tags", "tags or categories of the article", "tags"))
-            following = _tag_list(article, block, words, options)
-            if following is not None:
-                taken.add(following.index)
-                marks.append(Mark(following, "tags", "list of tags under a 'Tags' label", "tags"))
-    return marks
+    kept = article.kept_blocks()
+    candidates = article.candidates(options.credits, options.legal, options.contacts, options.tags)
+    marks: dict[int, Mark] = {}
+    while True:
+        # The tail of the article as the clean text will have it: without the end matter found so far.
+        remaining = [block for block in kept if block.index not in marks]
+        start = max(1, min(len(remaining) - options.min_tail_blocks, int(len(remaining) * (1 - options.tail_share))))
+        tail = {block.index for block in remaining[start:]}
+        found = False
+        for block in candidates:
+            if block.index in marks or block.index not in tail or block.words > options.max_words:
+                continue
+            for mark in _end_matter(article, block, options):
+                marks.setdefault(mark.block.index, mark)
+                found = True
+        if not found:
+            return [marks[index] for index in sorted(marks)]
 
 
-def _tag_list(article, label, label_words, options):
+def _end_matter(article, block, options) -> list[Mark]:
+    text = block.text.strip()
+    if options.credits.search(text):
+        return [Mark(block, "credit", "reporting or editing credit", "attribution")]
+    if options.legal.search(text):
+        return [Mark(block, "legal", "copyright or reuse notice", "attribution")]
+    if options.contacts.fullmatch(text):
+        return [Mark(block, "contact", "a line that only gives a contact")]
+    if options.tags.match(text):
+        following = _tag_list(article, block, options)
+        label = Mark(block, "tags", "tags or categories of the article", "tags")
+        return [label] if following is None else [label, Mark(following, "tags", "list of tags under a 'Tags' label", "tags")]
+    return []
+
+
+def _tag_list(article, label, options):
     """The comma-separated list right under a bare "Tags" label."""
-    if len(label_words) > 2 or label.index + 1 >= len(article.blocks):
+    if label.words > 2 or label.index + 1 >= len(article.blocks):
         return None
     following = article.blocks[label.index + 1]
     tags = [tag for tag in following.text.split(",") if tag.strip()]
-    words = len(following.text.split())
-    if following.removal is None and len(tags) >= 3 and words <= options.max_tag_list_words_per_tag * len(tags):
+    if following.removal is None and len(tags) >= 3 and following.words <= options.max_tag_list_words_per_tag * len(tags):
         return following
     return None

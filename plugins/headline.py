@@ -52,8 +52,10 @@ def cleaner_mark_blocks(article, options):
 
 
 def _repeats_title(block, title_words, options) -> bool:
-    words = word_set(block.text)
-    if not words or len(block.text.split()) > options.max_words:
+    if block.words > options.max_words:
+        return False
+    words = block.word_set
+    if not words:
         return False
     shared = len(words & title_words)
     return shared / max(len(words), len(title_words)) >= options.min_similarity or (
@@ -65,7 +67,7 @@ def _dek(following, options):
     """Headings right under the headline, before the first paragraph."""
     marks = []
     for block in following:
-        if block.kind != "heading" or len(block.text.split()) > options.max_dek_words:
+        if block.kind != "heading" or block.words > options.max_dek_words:
             break
         marks.append(Mark(block, "dek", "standfirst heading between the headline and the first paragraph", "description"))
     return marks

@@ -37,9 +37,9 @@ def cleaner_mark_blocks(article, options):
     kept = article.kept_blocks()
     run = []
     for block in reversed(kept):
-        text = block.text.strip()
-        is_item = block.kind == "item" or bool(options.bullet.match(text))
-        if not is_item or not options.min_words <= len(text.split()) <= options.max_words:
+        if not options.min_words <= block.words <= options.max_words:
+            break
+        if block.kind != "item" and not options.bullet.match(block.text.strip()):
             break
         run.append(block)
     if len(run) < options.min_items or len(run) == len(kept):

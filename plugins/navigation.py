@@ -47,10 +47,7 @@ def cleaner_mark_blocks(article, options):
 
 
 def _menu_entry(block, options) -> bool:
+    if block.words > options.max_words or block.kind not in _LONE_KINDS:
+        return False
     text = block.text.strip()
-    return (
-        block.kind in _LONE_KINDS
-        and len(text.split()) <= options.max_words
-        and not ends_sentence(text)
-        and not text.startswith(_BULLETS)
-    )
+    return not ends_sentence(text) and not text.startswith(_BULLETS)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, more_words_than
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
 
 _HEADING_TRAILER = " \t:：.…!»>›|-–—"
 # No quantifiers: "\s*(?:...)\s*" backtracked quadratically on a long run of spaces (1.4 s for
@@ -35,9 +35,18 @@ class Options(BaseModel):
     marker: Pattern = Pattern(r"\[\p{Lu}[\p{Lu}\p{N} '’&/-]{0,30}\]")
     """A tag on a headline, such as [LATEST] or [VIDEO]."""
     bullet: Pattern = Pattern(r"(?:[-–—•*·▪►▸]|\d{1,2}[.)])\s+")
+    max_heading_words: int = 12
+    """A heading is short; a longer line is never matched against the headings."""
     max_item_words: int = 25
     max_items: int = 15
     max_insert_words: int = 30
+    _heading_lines: Vocabulary | None = PrivateAttr(default=None)
+    _insert_lines: Vocabulary | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context) -> None:
+        # To find the blocks that may hold a heading, or an insert's label before its separator.
+        self._heading_lines = self.headings.followed_by(f"[{re.escape(_HEADING_TRAILER)}]*")
+        self._insert_lines = self.inserts.followed_by(r"\s*[:：|»›\-–—]")
 
 
 @cleaner.hookimpl
@@ -49,14 +58,12 @@ def cleaner_add_options():
 def cleaner_mark_blocks(article, options):
     marks: list[Mark] = []
     taken: set[int] = set()
-    for block in article.blocks:
-        if block.removal is not None or block.index in taken:
+    for block in article.candidates(options._heading_lines, options._insert_lines, options.marker):
+        if block.index in taken or block.words > options.max_insert_words:
             continue
         text = block.text.strip()
-        if more_words_than(text, options.max_insert_words):
-            continue
         heading = text.rstrip(_HEADING_TRAILER)
-        if heading and options.headings.fullmatch(heading):
+        if heading and block.words <= options.max_heading_words and options.headings.fullmatch(heading):
             marks.append(Mark(block, "promo-heading", f"heading of a list of other articles: {heading!r}"))
             for item in _items_under(article, block, options):
                 taken.add(item.index)
@@ -68,7 +75,7 @@ def cleaner_mark_blocks(article, options):
         insert = _insert_label(inner, options)
         if insert:
             marks.append(Mark(block, "read-more-insert", f"one-line {insert!r} insert", "related", headline(inner[len(insert):], options)))
-        elif options.marker.search(text) and _tagged_headline(text, options):
+        elif options.marker.search(text) and _tagged_headline(text, options, block.words):
             marks.append(Mark(block, "tagged-headline", "headline tagged like a promo item", "related", headline(text, options)))
     return marks
 
@@ -86,24 +93,25 @@ def _items_under(article, heading, options):
             break
         if candidate.removal is not None:
             continue
-        if not _headline_like(candidate.text, options):
+        if not _headline_like(candidate.text, options, candidate.words):
             break
         items.append(candidate)
     return items
 
 
-def _headline_like(text: str, options: Options) -> bool:
+def _headline_like(text: str, options: Options, words: int | None = None) -> bool:
     text = text.strip()
-    if not more_words_than(text, 1) or more_words_than(text, options.max_item_words) or text.endswith((":", "：")):
+    words = word_count(text) if words is None else words
+    if not 1 < words <= options.max_item_words or text.endswith((":", "：")):
         return False
     return bool(options.marker.search(text)) or bool(options.bullet.match(text)) or not ends_with_full_stop(text)
 
 
-def _tagged_headline(text: str, options: Options) -> bool:
+def _tagged_headline(text: str, options: Options, words: int) -> bool:
     """A lone headline carrying a tag at its start or end, like "Putin ally warns [VIDEO]"."""
     match = options.marker.search(text)
     at_edge = match.start() == 0 or match.end() == len(text)
-    return at_edge and _headline_like(text, options)
+    return at_edge and _headline_like(text, options, words)
 
 
 def _unbracketed(text: str) -> str:

@@ -7,7 +7,6 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
-from cleaner.shapes import more_words_than
 
 
 class Options(BaseModel):
@@ -27,10 +26,7 @@ def cleaner_add_options():
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
     marks = []
-    for block in article.blocks:
-        if block.removal is not None:
-            continue
-        text = block.text.strip()
-        if not more_words_than(text, options.max_words) and options.prompts.match(text):
+    for block in article.candidates(options.prompts):
+        if block.words <= options.max_words and options.prompts.match(block.text.strip()):
             marks.append(Mark(block, "prompt", "social, newsletter, advertising or cookie prompt"))
     return marks

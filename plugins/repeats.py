@@ -2,7 +2,8 @@
 
 Some pages carry their body twice (a print copy, a second template); trafilatura keeps both.
 Only a run of several long blocks counts, so a repeated line in a recipe, a chorus or a list stays.
-Nothing is remembered between articles.
+Nothing is remembered between articles. Runs early, before the rules that look at the first
+blocks (the headline rule), so that they see the blocks where the clean text will have them.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
-from cleaner.model import Mark
+from cleaner.model import Block, Mark
 
 
 class Options(BaseModel):
@@ -27,19 +28,25 @@ def cleaner_add_options():
     return Options
 
 
-@cleaner.hookimpl
+@cleaner.hookimpl(tryfirst=True)
 def cleaner_mark_blocks(article, options):
-    seen: set[str] = set()
+    # Blocks by word count: the first block of a count as it is, its text normalised only when
+    # another block has as many words, since only then can one repeat the other.
+    seen: dict[int, Block | set[str]] = {}
     run = []
     marks = []
-    for block in article.blocks + [None]:
+    for block in [*article.kept_blocks(), None]:
         repeated = False
-        if block is not None and block.removal is None:
-            words = block.text.split()
-            if len(words) >= options.min_words:
-                key = " ".join(words).lower()
-                repeated = key in seen
-                seen.add(key)
+        if block is not None and block.words >= options.min_words:
+            earlier = seen.get(block.words)
+            if earlier is None:
+                seen[block.words] = block
+            else:
+                if isinstance(earlier, Block):
+                    earlier = seen[block.words] = {_normalised(earlier.text)}
+                key = _normalised(block.text)
+                repeated = key in earlier
+                earlier.add(key)
         if repeated:
             run.append(block)
             continue
@@ -47,3 +54,11 @@ def cleaner_mark_blocks(article, options):
             marks.extend(Mark(item, "repeat", "repeats an earlier passage of this article") for item in run)
         run = []
     return marks
+
+
+def _normalised(text: str) -> str:
+    """The text lower-cased with its spaces evened out, splitting it only where spacing is uneven."""
+    text = text.strip()
+    if "  " in text or not text.isprintable():
+        text = " ".join(text.split())
+    return text.lower()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop
 from cleaner.sites import SiteRules
 
 
@@ -25,8 +25,8 @@ def cleaner_mark_blocks(article, options):
     marks: list[Mark] = []
     taken: set[int] = set()
     site = article.site
-    for block in article.blocks:
-        if block.removal is not None or block.index in taken:
+    for block in article.candidates(options.drop_after, options.drop_lines, *(rule.start for rule in options.drop_blocks)):
+        if block.index in taken:
             continue
         text = block.text.strip()
         if options.drop_after.fullmatch(text):
@@ -65,7 +65,7 @@ def _items_under(article, start, rule):
         if rule.items is not None:
             belongs = bool(rule.items.fullmatch(text))
         else:
-            belongs = word_count(text) <= rule.max_item_words and not ends_with_full_stop(text)
+            belongs = candidate.words <= rule.max_item_words and not ends_with_full_stop(text)
         if not belongs:
             break
         items.append(candidate)

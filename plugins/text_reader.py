@@ -72,21 +72,22 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
     blocks: list[Block] = []
     paragraph = 0
     after_blank = False
-    for number, line in enumerate(_lines(text), start=1):
-        if len(blocks) == max_blocks:
-            break
-        if not line.strip():
+    few_lines = max_blocks is None or text.count("\n") < 2 * max_blocks
+    for number, line in enumerate(text.split("\n") if few_lines else _lines(text), start=1):
+        if not line or line.isspace():
             after_blank = True
             continue
+        if len(blocks) == max_blocks:
+            break
         if after_blank and blocks:
             paragraph += 1
         after_blank = False
-        blocks.append(Block(index=len(blocks), text=line.rstrip("\r"), paragraph=paragraph, line=number))
+        blocks.append(Block(len(blocks), line.rstrip("\r"), paragraph, number))
     return blocks
 
 
 def _lines(text: str) -> Iterator[str]:
-    """The lines of `text`, one at a time, so that splitting can stop early."""
+    """The lines of `text`, one at a time, so that a text of millions of lines is not split whole."""
     start = 0
     while (end := text.find("\n", start)) >= 0:
         yield text[start:end]

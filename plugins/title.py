@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, more_words_than
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop
 
 
 class Options(BaseModel):
@@ -36,7 +36,6 @@ def cleaner_mark_blocks(article, options):
     first = kept[0]
     if first.kind != "line" or not alone_in_paragraph(article, first):
         return None
-    text = first.text.strip()
-    if more_words_than(text, options.max_words) or ends_with_full_stop(text):
+    if first.words > options.max_words or ends_with_full_stop(first.text.strip()):
         return None
     return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline", save_as="title")]

@@ -12,7 +12,8 @@ def cleaner_render_text(article):
     for block in article.blocks:
         if block.removal is not None:
             continue
-        text = "\n".join(line.rstrip() for line in block.text.strip("\r\n").split("\n"))
+        text = block.text.strip("\r\n")
+        text = "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
         if paragraph is not None:
             parts.append("\n" if block.paragraph == paragraph else "\n\n")
         parts.append(text)

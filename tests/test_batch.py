@@ -1,15 +1,18 @@
 """Batch runs of `cleaner clean`: workers, streamed output, --resume after a kill, folders, --errors."""
 
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
 
-from cleaner.cli import main
+from cleaner import batch
+from cleaner.cli import _Progress, main
 from conftest import ROOT, SEED
 
 
@@ -186,3 +189,16 @@ def test_workers_must_be_a_positive_number(workers):
     with pytest.raises(SystemExit) as exit:
         main(["clean", str(SEED), "--workers", workers])
     assert exit.value.code == 2
+
+
+def test_workers_start_by_forking_while_the_progress_bar_runs():
+    """The progress bar starts no thread, so a run's workers fork with the cleaner already built
+    instead of spawning and building it again in each."""
+    with open(os.devnull, "w") as sink:
+        bar = _Progress(file=sink)
+        try:
+            assert threading.active_count() == 1
+            if "fork" in multiprocessing.get_all_start_methods():
+                assert batch._start_method() == "fork"
+        finally:
+            bar.close()

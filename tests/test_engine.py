@@ -197,3 +197,64 @@ def test_the_time_budget_is_enforced_only_in_the_main_thread():
     worker.join()
     assert seen == [False]
     assert TimeBudget(1).enforceable and not TimeBudget(0).enforceable
+
+
+class FirstKeptLine:
+    """Removes the first kept line if it reads "second": it needs "first" removed before it."""
+
+    @cleaner.hookimpl(tryfirst=True)
+    def cleaner_mark_blocks(self, article):
+        kept = article.kept_blocks()
+        return [Mark(kept[0], "now-first", "the first line left")] if kept and kept[0].text == "second" else None
+
+
+class DropsFirst:
+    @cleaner.hookimpl(trylast=True)
+    def cleaner_mark_blocks(self, article):
+        return [Mark(block, "first", "a first line") for block in article.kept_blocks() if block.text == "first"]
+
+
+def test_a_rule_runs_again_when_a_later_rule_removed_blocks_it_saw():
+    article = Cleaner.from_config(plugins=[FirstKeptLine(), DropsFirst()]).clean_text("first\nsecond\nthird line here.", title="")
+    assert [(block.text, block.removal.plugin) for block in article.removed_blocks()] == [
+        ("first", "DropsFirst"),
+        ("second", "FirstKeptLine"),
+    ]
+
+
+def test_rule_passes_are_bounded_by_the_limit():
+    runner = Cleaner.from_config({"limits": {"max_rule_passes": 1}}, plugins=[FirstKeptLine(), DropsFirst()])
+    article = runner.clean_text("first\nsecond\nthird line here.", title="")
+    assert [block.text for block in article.removed_blocks()] == ["first"]
+
+
+def test_a_rule_that_raised_is_not_asked_again_in_later_passes():
+    article = Cleaner.from_config(plugins=[Raises(), DropsFirst()]).clean_text("first\nsecond line here.", title="")
+    assert [problem.plugin for problem in article.problems] == ["Raises"]
+
+
+def test_the_time_budget_handler_stays_in_place_for_a_batch_and_is_put_back_after():
+    def previous(signum, frame):
+        pass
+
+    old = signal.signal(signal.SIGALRM, previous)
+    try:
+        runner = Cleaner.from_config({"limits": {"time_budget_seconds": 5}})
+        with runner.batch():
+            installed = signal.getsignal(signal.SIGALRM)
+            assert installed is not previous
+            runner.clean_text("Title\n\nBody.")
+            assert signal.getsignal(signal.SIGALRM) is installed
+        assert signal.getsignal(signal.SIGALRM) is previous
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    finally:
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_a_runaway_plugin_is_stopped_within_a_batch_too():
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.2}}, plugins=[LoopsForever()])
+    with runner.batch():
+        stuck = runner.clean_text("Title\n\nBody.", id="stuck")
+        fine = runner.clean_text("Title\n\nBody.", id="fine")
+    assert "exceeded the time budget" in stuck.problems[0].message
+    assert not fine.failed

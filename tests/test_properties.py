@@ -46,7 +46,13 @@ any_text = st.one_of(articles(), st.text(max_size=400))
 REREADER = Cleaner.from_config({"plugins": {"text_reader": {"paragraphs": "blank_lines"}}})
 """Reads cleaner's own output back: its paragraphs are separated by blank lines, always."""
 
-PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+QUOTE = (
+    '"Demand is the missing piece," said Marco Bellini, an oil strategist at Adriatic Capital. '
+    '"Supply discipline can only do so much if Chinese refiners keep buying less than expected."'
+)
+# Derandomized, so that a run checks the same examples every time: a new counterexample is found
+# by running with more examples (bench/idempotence.py), not by chance in CI.
+PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 def non_blank_lines(text):
@@ -85,6 +91,12 @@ def test_text_and_removed_account_for_every_non_blank_input_line(default_cleaner
 @example("Follow us on Facebook\n0\n")
 @example("Dolly Marsh performing at a festival in 1974 (Image: Getty)\nThe best phones you can buy now\nPhoto: AP\n")
 @example("0\n0\n0\n")
+# Found by this test: rules that look at neighbours (repeats, windows at the top, paragraph mates)
+# must see the removals of rules that run after them; the engine runs them again until settled.
+@example("0\n" + "\n".join([QUOTE] * 4) + "\n0\n")
+@example("\n".join([QUOTE] * 3 + ["Hosepipe ban fears as water firm admits reservoirs at lowest level since 1976[LATEST]", QUOTE]) + "\n")
+@example("0\n" + "\n".join([QUOTE] * 3) + "\n0\n" + QUOTE + "\n")
+@example("North Yorkshire Council said it was working with partner agencies to support people affected.\nImage source, Getty Images\nAdvertisements for the same fake scheme have also appeared on social media.\nFriday night: 11pm to 4am\n")
 @example("(The estimate does not include the railings)\n\nImage caption, Boats reach residents in Tadcaster\n\"Demand is the missing piece,\" said a strategist. \"Supply can only do so much.\"\n")
 def test_cleaning_the_clean_text_again_removes_nothing_more(default_cleaner, text):
     first = default_cleaner.clean_text(text)

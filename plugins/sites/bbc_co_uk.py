@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
-from cleaner.shapes import ends_sentence, word_count
+from cleaner.shapes import ends_sentence
 from cleaner.sites import host_matches
 
 
@@ -47,7 +47,7 @@ def cleaner_mark_blocks(article, options):
     in_topics = False
     for block in kept:
         text = block.text.strip()
-        if in_topics and word_count(text) <= options.max_topic_words and not ends_sentence(text):
+        if in_topics and block.words <= options.max_topic_words and not ends_sentence(text):
             marks.append(Mark(block, "related-topic", "topic listed under BBC's 'Related Topics'"))
             continue
         in_topics = False

@@ -55,3 +55,11 @@ def test_credits_in_the_middle_of_the_story_stay(clean):
     credit = "Jane Doe contributed reporting from the town hall."
     article = clean("\n\n".join(["Headline", BODY[0], credit, *BODY[1:], *BODY]))
     assert credit in kept(article)
+
+
+def test_the_end_is_measured_on_the_blocks_the_clean_text_keeps(clean):
+    related = ["Related stories", *[f"Council approves budget for new park number {n}" for n in range(6)]]
+    notice = "This copy is for your personal, non-commercial use only."
+    article = clean("\n\n".join(["Bridge vote", *BODY, *BODY[:2], notice, *related]))
+    assert removed_by(article, "end_matter") == [notice]
+    assert kept(article) == [*BODY, *BODY[:2]]

@@ -1,0 +1,25 @@
+"""Shape helpers: word counts and word sets, counted once per block."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.model import Block
+from cleaner.shapes import word_count, word_set
+
+spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\x1c\u200b")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.one_of(spaced, st.text(max_size=40)))
+def test_word_count_is_the_number_of_whitespace_separated_words(text):
+    assert word_count(text) == len(text.split())
+
+
+def test_a_very_long_line_is_counted_without_splitting_it():
+    assert word_count("word\t" * 60_000) == 60_000
+
+
+def test_a_block_counts_its_words_once():
+    block = Block(0, "Two  words, two", 0)
+    assert block.words == 3
+    assert block.word_set == frozenset({"two", "words"}) == frozenset(word_set(block.text))
