@@ -1,5 +1,5 @@
-"""Bylines and datelines at the top of an article: "By Jane Doe", "Published 18 November 2019",
-"sexta-feira, 22 de outubro de 2010 às 20:13". Their text goes to ``author`` or ``date``.
+"""Bylines and datelines at the top of an article: "By Jane Doe", "Published 3 March 2021",
+"quinta-feira, 14 de março de 2019 às 09:40". Their text goes to ``author`` or ``date``.
 
 Only the first few short blocks are looked at, so a body sentence with a date in it stays.
 """

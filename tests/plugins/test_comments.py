@@ -12,7 +12,7 @@ BODY = [
 
 @pytest.mark.parametrize(
     "header",
-    ["Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments", "Want to join the discussion?"],
+    ["Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments", "Want to join the conversation?"],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
     comments = ["What a waste of money.", "Finally! We have waited thirty years for this bridge."]
@@ -22,7 +22,7 @@ def test_comment_section_is_removed_to_the_end(clean, header):
 
 
 def test_comment_policy_notice_is_removed_anywhere(clean):
-    notice = "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador."
+    notice = "ATENÇÃO: comentários ofensivos ou sem relação com a notícia não serão aprovados pelo moderador."
     article = clean("\n\n".join(["Headline", BODY[0], notice, *BODY[1:]]))
     assert removed_by(article, "comments") == [notice]
 

@@ -14,17 +14,17 @@ BODY = [
     "line",
     [
         "(Reporting by Greg Roumeliotis in New York; editing by Martin Howell)",
-        "Keith Bradsher contributed reporting from Hong Kong.",
-        "Fox News’ Jessica Napoli contributed to this report.",
+        "Maria Okafor contributed reporting from Lagos.",
+        "Channel 9’s Tom Reyes contributed to this report.",
         "Com informações da Reuters",
         "Tags: bridge, council, river",
         "Filed under: Local news",
         "Categoria: Cidade",
-        "copyright Inexhibit 2019 - ISSN: 2283-5474",
+        "copyright Archiview 2021 - ISSN: 1234-5678",
         "This copy is for your personal, non-commercial use only.",
         "Tutti i diritti riservati",
         "paul.takahashi@chron.com",
-        "Write to Al Root at allen.root@dowjones.com",
+        "Write to Jane Harper at jane.harper@example.com",
     ],
 )
 def test_end_matter_after_the_story_is_removed(clean, line):

@@ -6,7 +6,7 @@ BODY = [
     "Work will begin in the spring and should take two years to finish.",
 ]
 RELATED = [
-    "- NASA Europa Mission Could Potentially Spot Signs of Alien Life",
+    "- Probe to Saturn Moon Could Find Signs of Ancient Oceans",
     "- Photos: Europa, Mysterious Icy Moon of Jupiter and its Hidden Ocean",
     "- Keck Observatory: Twin Telescopes on Mauna Kea Look Deep Into Space",
 ]

@@ -19,15 +19,15 @@ from conftest import kept, removed_by
         "Already a subscriber? Log in",
         "12 Comments",
         "Siga-nos no Instagram",
-        "Follow The New York Times Opinion section on Facebook, Twitter (@NYTopinion) and Instagram.",
+        "Follow The Riverside Gazette Opinion desk on Facebook, Twitter (@GazetteViews) and Instagram.",
         "If you buy something through this post, the site may get a share of the sale.",
         "If you enjoyed this article, we have a proposition for you: join our members.",
         "Thanks for signing up!",
-        "Keep an eye on your inbox for the latest sports news.",
+        "Keep an eye on your inbox for our weekly politics briefing.",
         "Pick Six Newsletter",
         "- Order Reprints",
         "Listen: http://po.st/TP_615",
-        "Tempo de leitura: 1 minuto",
+        "Tempo de leitura: 4 minutos",
     ],
 )
 def test_prompts_are_removed(clean, prompt):
