@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Time the hostile-input catalogue (tests/hostile_inputs.py) through the command line.
 
-Each case runs in a fresh process (``cleaner clean FOLDER --config CASE.yaml``) on its hostile
-file(s) and a good article; the table gives what the hostile file produced, the exit status, the
-wall time of the whole run, and the run's peak resident memory.
+Each case runs in a fresh process (``cleaner clean FOLDER --config CASE.yaml``, with
+``--plugins-dir`` where the case brings a faulty plugin) on its hostile file(s) and a good
+article; the table gives what the hostile file produced, the exit status, the wall time of the
+whole run, and the run's peak resident memory.
 
 Usage (from the repository root)::
 
@@ -37,22 +38,23 @@ RUN = (
 )
 
 
-def describe(record: dict) -> str:
+def describe(record: dict, folder: Path) -> str:
+    """The first error, its file named relative to the case's folder; or the size of the result."""
     errors = [e for e in record["errors"] if e["level"] == "error"]
     if errors:
         plugin = f" (plugin {errors[0]['plugin']})" if errors[0]["plugin"] else ""
-        return "error: " + errors[0]["message"].split(": ", 1)[-1][:90] + plugin
+        return "error: " + errors[0]["message"].replace(f"{folder}/", "")[:120] + plugin
     warnings = f", {len(record['errors'])} warning(s)" if record["errors"] else ""
     return f"result: text {len(record['text']):,} chars, {len(record['removed']):,} removed{warnings}"
 
 
 def run(case, workdir: Path) -> tuple[str, int, float, float]:
     folder = workdir / case.name
-    config = build(case, folder)
+    options = build(case, folder)
     output = workdir / f"{case.name}.jsonl"
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", RUN, "clean", str(folder), "--config", str(config), "-o", str(output), "-q"],
+        [sys.executable, "-c", RUN, "clean", str(folder), *options, "-o", str(output), "-q"],
         capture_output=True, text=True,
     )
     seconds = time.perf_counter() - started
@@ -62,7 +64,7 @@ def run(case, workdir: Path) -> tuple[str, int, float, float]:
         for line in lines:
             record = json.loads(line)
             if record["id"] != "good":
-                produced.append(f"`{record['id']}` {describe(record)}")
+                produced.append(f"`{record['id']}` {describe(record, folder)}")
             elif record["errors"] or not record["text"]:
                 produced.append("GOOD ARTICLE NOT CLEANED")
     return "; ".join(produced) or "nothing", result.returncode, seconds, peak_kb / 1024

@@ -390,6 +390,7 @@ class Cleaner:
         if segmented is None:
             return
         article.blocks = segmented.blocks
+        article.problems.extend(segmented.problems)
         for key, value in segmented.metadata.items():
             if value not in (None, "", []):
                 article.metadata.file(key, value)

@@ -97,9 +97,11 @@ def cleaner_segment_document(document: Document, options: Any, limits: Limits) -
     Blocks are the units rules remove, so make them the natural units of the format: lines of
     plain text, paragraphs, headings and list items of HTML, and set ``Block.kind``. Metadata the
     source carries (an HTML page's title, author, date) goes into ``Segments.metadata``; its
-    ``url`` and ``site`` keys set the article's site when the document did not. The engine fails an article of
+    ``url`` and ``site`` keys set the article's site when the document did not. What went wrong
+    without failing the article (part of a page that could not be read) goes into
+    ``Segments.problems``, as `Problem`s with ``fatal=False``. The engine fails an article of
     more than ``limits.max_article_blocks`` blocks, so stop one block past that number: more
-    would only cost memory.
+    would only cost memory. Raise to fail the article (no text found): the message is its error.
     """
 
 

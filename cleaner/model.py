@@ -137,6 +137,8 @@ class Segments:
 
     blocks: list[Block]
     metadata: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    """What went wrong while segmenting that does not fail the article, such as text that could not be read."""
 
 
 LIST_FIELDS = ("captions", "related", "attribution")

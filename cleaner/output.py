@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -51,10 +52,18 @@ def _removed_by_plugin(article: Article) -> dict[str, int]:
     return counts
 
 
+def _file_of(source: str) -> str:
+    """The file of a source that names a record in it ("a.jsonl:2", "crawl.warc.gz#3")."""
+    return _RECORD_SUFFIX.sub("", source)
+
+
+_RECORD_SUFFIX = re.compile(r"(?::|#)\d+$")
+
+
 def _message(article: Article, problem) -> str:
     level = "error" if problem.fatal else "warning"
     plugin = f" (plugin {problem.plugin})" if problem.plugin else ""
-    where = "" if problem.message.startswith(article.source) else f"{article.source}: "
+    where = "" if problem.message.startswith(_file_of(article.source)) else f"{article.source}: "
     return f"cleaner: {level}: {where}{problem.message}{plugin}"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
-from cleaner.model import Block, Segments
+from cleaner.model import Block, Problem, Segments
 from cleaner.read import read_one_article
 from cleaner.shapes import word_set
 
@@ -69,9 +69,12 @@ def cleaner_segment_document(document, options):
         return None
     from trafilatura import bare_extraction
     from trafilatura.settings import set_date_params
+    from trafilatura.utils import HTML_PARSER, load_html
 
-    result = bare_extraction(
-        document.content,
+    tree = load_html(document.content)
+    cut_short = [_cut_short_problem(error) for error in HTML_PARSER.error_log.filter_from_fatals()]
+    result = None if tree is None else bare_extraction(
+        tree,
         url=document.url,
         with_metadata=True,
         include_comments=options.include_comments,
@@ -82,15 +85,24 @@ def cleaner_segment_document(document, options):
         favor_recall=options.favor_recall,
         date_extraction_params=set_date_params(options.extensive_date_search),
     )
-    if result is None or result.body is None:
-        raise NoArticle("trafilatura found no main text in this page")
     blocks = _Blocks(options.max_caption_words)
-    blocks.walk(result.body)
-    if options.include_comments and result.commentsbody is not None:
-        blocks.walk(result.commentsbody)
+    if result is not None and result.body is not None:
+        blocks.walk(result.body)
+        if options.include_comments and result.commentsbody is not None:
+            blocks.walk(result.commentsbody)
     if not blocks.blocks:
-        raise NoArticle("trafilatura found no main text in this page")
-    return Segments(blocks.blocks, _metadata(result))
+        raise NoArticle("trafilatura found no main text in this page" + "".join(f"; {p.message}" for p in cut_short))
+    return Segments(blocks.blocks, _metadata(result), cut_short)
+
+
+def _cut_short_problem(error) -> Problem:
+    """The HTML parser (libxml2) stopped reading the page: what came after is not in the article.
+
+    It stops, for one, at elements nested more than 255 deep, which a page of unclosed tags reaches;
+    reading deeper (XML_PARSE_HUGE) would lift its guards against hostile pages as well.
+    """
+    where = f"line {error.line}, column {error.column}"
+    return Problem("segment", f"the page was read only up to {where}: {error.message.strip()}; the rest is missing", fatal=False)
 
 
 class NoArticle(ValueError):

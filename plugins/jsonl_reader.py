@@ -1,6 +1,7 @@
 """Reads JSON lines as scrapers write them: one record per line, the article in `text` or `html`.
 
-A record's `url` and `id` are used; every other field passes through to the output untouched.
+A record's `url` and `id` are used; every other field passes through to the output untouched,
+also when the record fails (no article in it), so that results join back to their input by id.
 A `.json` file may also hold one record or a list of records. ``-`` reads JSON lines from
 standard input. A line that is not a record becomes a failed article naming file and line.
 """
@@ -89,7 +90,7 @@ def _records(source, lines):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as error:
             yield _failed(source, number, f"not valid JSON: {error.msg} (column {error.colno})")
             continue
@@ -100,8 +101,6 @@ def _document(source, number, record, where):
     if not isinstance(record, dict):
         return _failed(source, number, f"expected a JSON object, got {type(record).__name__}", where)
     text, html = record.get("text"), record.get("html")
-    if not isinstance(text, str) and not isinstance(html, str):
-        return _failed(source, number, "the record has neither a 'text' nor an 'html' string", where)
     # A page's HTML is richer than a scraper's text of it: with both, clean the HTML.
     used, media_type = ("html", "text/html") if isinstance(html, str) else ("text", "text/plain")
     record_id = record.get("id")
@@ -109,12 +108,14 @@ def _document(source, number, record, where):
     document = Document(
         id=str(record_id) if record_id not in (None, "") else f"{source.default_id()}:{number}",
         source=f"{source.name}:{number}",
-        content=record[used],
+        content=record[used] if isinstance(record.get(used), str) else "",
         media_type=media_type,
         url=url if isinstance(url, str) and url else None,
         fields={key: value for key, value in record.items() if key not in _USED and key != used},
     )
-    if not document.content.strip():
+    if not isinstance(text, str) and not isinstance(html, str):
+        document.problems.append(Problem("read", f"{source.name}: {where}: the record has neither a 'text' nor an 'html' string"))
+    elif not document.content.strip():
         document.problems.append(Problem("read", f"{source.name}: {where}: the article is empty"))
     return document
 

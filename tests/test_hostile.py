@@ -7,22 +7,23 @@ import sys
 import pytest
 
 from cleaner.cli import main
-from hostile_inputs import CASES, GOOD_TEXT, build
+from hostile_inputs import BODY, CASES, GOOD_TEXT, RECORD_TEXT, build
 
 CASE = {case.name: case for case in CASES}
 
 
 def run_case(name, tmp_path, capsys):
     folder = tmp_path / name
-    config = build(CASE[name], folder)
+    options = build(CASE[name], folder)
     output = tmp_path / "out.jsonl"
-    status = main(["clean", str(folder), "--config", str(config), "-o", str(output)])
+    status = main(["clean", str(folder), *options, "-o", str(output)])
     records = {}
     with open(output, encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
             records[record["id"]] = record
-    assert records.pop("good")["text"] == GOOD_TEXT, "the good article next to the hostile one is cleaned"
+    good = records.pop("good")
+    assert good["text"] == GOOD_TEXT and good["errors"] == [], "the good article next to the hostile one is cleaned"
     return status, records, capsys.readouterr().err
 
 
@@ -132,40 +133,69 @@ def test_a_truncated_gzip_is_an_error(tmp_path, capsys):
     assert status == 1 and "truncated gzip file" in error_of(records["truncated"])
 
 
+def test_html_nested_100000_deep_is_an_error_naming_the_page_not_a_crash(tmp_path, capsys):
+    """libxml2 stops building the tree at depth 256, so the page is left without its text, and the
+    error says why."""
+    status, records, stderr = run_case("nested_html", tmp_path, capsys)
+    assert status == 1
+    [error] = records["nested"]["errors"]
+    assert error["plugin"] == "html_reader" and error["stage"] == "segment"
+    assert error["message"].startswith("NoArticle: trafilatura found no main text in this page; the page was read only up to")
+    assert "Excessive depth" in error["message"]
+    assert "nested.html: NoArticle" in stderr
+
+
+def test_billion_laughs_entities_are_left_unexpanded(tmp_path, capsys):
+    """The HTML parser ignores a DOCTYPE's entity definitions: `&lol9;` stays six characters."""
+    status, records, _ = run_case("billion_laughs", tmp_path, capsys)
+    record = records["laughs"]
+    assert status == 0 and record["errors"] == []
+    paragraph = " ".join((BODY * 3).split())
+    assert record["text"] == f"{paragraph}\n\n&lol9;\n\n{paragraph}"
+
+
+def test_a_jsonl_line_that_is_not_json_fails_alone_naming_file_and_line(tmp_path, capsys):
+    status, records, stderr = run_case("jsonl_not_json", tmp_path, capsys)
+    assert status == 1
+    assert set(records) == {"first", "records:2", "last"}
+    assert records["first"]["text"] == records["last"]["text"] == RECORD_TEXT
+    message = error_of(records["records:2"])
+    assert "records.jsonl: line 2: not valid JSON: Unterminated string" in message
+    assert records["records:2"]["source"].endswith("records.jsonl:2")
+    assert "records.jsonl: line 2: not valid JSON" in stderr
+
+
+def test_a_jsonl_record_with_neither_text_nor_html_fails_alone_naming_file_and_line(tmp_path, capsys):
+    """The failed record keeps its own id and url, so that it joins back to its input."""
+    status, records, stderr = run_case("jsonl_no_text", tmp_path, capsys)
+    assert status == 1
+    assert set(records) == {"first", "bare", "last"}
+    assert records["first"]["text"] == records["last"]["text"] == RECORD_TEXT
+    assert records["bare"]["metadata"]["url"] == "https://example.com/bare"
+    message = error_of(records["bare"])
+    assert message.endswith("records.jsonl: line 2: the record has neither a 'text' nor an 'html' string")
+    assert "records.jsonl: line 2: the record has neither" in stderr
+    assert "records.jsonl:2: " not in stderr, "the file is named once"
+
+
+@pytest.mark.parametrize(
+    "name, plugin, message",
+    [
+        ("plugin_raises", "raises", "RuntimeError: bad plugin"),
+        ("plugin_loops", "loops", "exceeded the time budget of 1 s per article (limits.time_budget_seconds)"),
+        ("plugin_wrongtype", "wrongtype", "returned str, expected Mark"),
+    ],
+)
+def test_a_faulty_plugin_fails_only_its_article_and_is_named(tmp_path, capsys, name, plugin, message):
+    """The faulty article is cleaned first: the good one after it is cleaned as ever."""
+    status, records, stderr = run_case(name, tmp_path, capsys)
+    assert status == 1
+    [error] = records["faulty"]["errors"]
+    assert error["plugin"] == plugin and error["level"] == "error" and error["stage"] == "rules"
+    assert error["message"].endswith(message)
+    assert f"faulty.txt: {message} (plugin {plugin})" in stderr
+
+
 def test_every_case_in_the_catalogue_is_tested():
     tested = {name for name in CASE if f'"{name}"' in open(__file__, encoding="utf-8").read()}
     assert tested == set(CASE)
-
-
-FAULTY_PLUGINS = {
-    "raises": "    raise RuntimeError('bad plugin')\n",
-    "loops": "    while True:\n        pass\n",
-    "wrongtype": "    return 'not a list of marks'\n",
-}
-
-
-def test_faulty_plugins_each_fail_only_their_article_and_are_named(tmp_path, capsys):
-    plugins, articles = tmp_path / "plugins", tmp_path / "articles"
-    plugins.mkdir()
-    articles.mkdir()
-    for name, body in FAULTY_PLUGINS.items():
-        (plugins / f"{name}.py").write_text(
-            f"import cleaner\n\n@cleaner.hookimpl\ndef cleaner_mark_blocks(article):\n"
-            f"    if article.id != {name!r}:\n        return None\n{body}"
-        )
-        (articles / f"{name}.txt").write_text("Headline\n\nBody sentence.\n")
-    (articles / "good.txt").write_text("A good headline\n\n" + GOOD_TEXT + "\n")
-    config = tmp_path / "budget.yaml"
-    config.write_text("limits:\n  time_budget_seconds: 1\n")
-    output = tmp_path / "out.jsonl"
-    status = main(["clean", str(articles), "--plugins-dir", str(plugins), "--config", str(config), "-o", str(output)])
-    records = {r["id"]: r for r in map(json.loads, output.read_text(encoding="utf-8").splitlines())}
-    assert status == 1
-    assert records["good"]["text"] == GOOD_TEXT and records["good"]["errors"] == []
-    for name in FAULTY_PLUGINS:
-        [error] = records[name]["errors"]
-        assert error["plugin"] == name and error["level"] == "error"
-    assert "RuntimeError: bad plugin" in records["raises"]["errors"][0]["message"]
-    assert "exceeded the time budget of 1 s" in records["loops"]["errors"][0]["message"]
-    assert "returned str, expected Mark" in records["wrongtype"]["errors"][0]["message"]
-    assert "(plugin loops)" in capsys.readouterr().err

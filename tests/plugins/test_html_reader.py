@@ -1,5 +1,6 @@
 import gzip
 
+from cleaner import Cleaner
 from cleaner.config import Limits
 from cleaner.model import Document, Source
 from plugins.html_reader import Options, cleaner_read_source, cleaner_segment_document
@@ -153,3 +154,18 @@ def test_a_page_without_main_text_is_a_failed_article(default_cleaner):
     assert article.failed
     [problem] = article.problems
     assert problem.plugin == "html_reader" and "no main text" in problem.message
+
+
+def test_a_page_nested_too_deep_to_read_whole_says_what_is_missing(tmp_path):
+    """libxml2 stops at 256 levels: the text after that point is lost, and the record warns of it."""
+    body = "Officials said on Monday that the bridge would reopen next month after repairs. " * 3
+    page = tmp_path / "deep.html"
+    page.write_text(
+        f"<html><head><title>Bridge to reopen</title></head><body><article><h1>Bridge to reopen</h1><p>{body}</p>"
+        + "<div>" * 300 + f"<p>The last paragraph: {body}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    [article] = Cleaner.from_config().clean_paths([str(page)])
+    assert not article.failed and "Officials said on Monday" in article.text
+    [warning] = article.problems
+    assert not warning.fatal and "Excessive depth" in warning.message and "the rest is missing" in warning.message
