@@ -24,6 +24,9 @@ from .write import FORMATS
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE, the status a shell reports for a tool its reader stopped early (`yes | head -1`):
+the run did not finish, so neither 0 (all cleaned) nor 1 (an article failed) would be true."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +88,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; a reader that stops early (``cleaner explain ... | head``) ends it quietly."""
+    try:
+        status = dispatch(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _discard_standard_output()
+        return EXIT_BROKEN_PIPE
+    return status
+
+
+def _discard_standard_output() -> None:
+    """What standard output still buffers can go nowhere; pointing it at /dev/null lets Python's
+    flush at exit succeed instead of printing a second broken-pipe error (as the Python docs on
+    SIGPIPE advise)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def dispatch(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "report":
         return report.write_report(args.records, args.output, sys.stderr)
@@ -163,9 +186,11 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         progress.close()
-        output.close()
-        if errors is not None:
-            errors.close()
+        try:
+            output.close()
+        finally:
+            if errors is not None:
+                errors.close()
     if not args.quiet:
         print(_summary(summary, stats, time.monotonic() - started), file=sys.stderr)
     return EXIT_ARTICLE_FAILED if summary.failed else EXIT_OK

@@ -1,12 +1,13 @@
 """End to end through the `cleaner` command, on seeds/ and on bad inputs."""
 
 import json
+import random
 import subprocess
 import sys
 
 import pytest
 
-from cleaner.cli import main
+from cleaner.cli import EXIT_BROKEN_PIPE, main
 from conftest import ROOT, SEED, SEEDS
 
 
@@ -90,6 +91,19 @@ def test_bad_inputs_get_error_records_and_the_run_goes_on(tmp_path):
         assert name in result.stderr
 
 
+def test_random_bytes_without_nul_are_a_binary_file_and_exit_1(tmp_path):
+    path = tmp_path / "rand.txt"
+    path.write_bytes(random.Random(0).randbytes(3000).replace(b"\x00", b""))
+    result = run("clean", path)
+    assert result.returncode == 1
+    [record] = records(result.stdout)
+    assert record["text"] == "" and record["title"] is None
+    [error] = record["errors"]
+    assert error["level"] == "error"
+    assert error["message"].startswith(f"{path}: binary file (") and error["message"].endswith("), not text")
+    assert f"{path}: binary file" in result.stderr
+
+
 def test_explicit_file_of_unknown_kind_is_an_error(tmp_path):
     path = tmp_path / "notes.pdf"
     path.write_bytes(b"%PDF-1.4")
@@ -160,3 +174,50 @@ def test_json_lines_on_standard_input_with_site_flag():
     assert (a["id"], a["text"], a["section"], a["metadata"]["site"]) == ("a", "A body paragraph.", "news", "example.org")
     assert b["metadata"]["site"] == "elsewhere.example"
     assert "-: line 3: not valid JSON" in broken["errors"][0]["message"]
+
+
+@pytest.fixture(scope="module")
+def many_articles(tmp_path_factory):
+    """A failed article, then 300 good ones: megabytes of output, far more than a pipe holds."""
+    folder = tmp_path_factory.mktemp("many")
+    (folder / "000_empty.txt").write_text("")
+    text = SEED.read_text(encoding="utf-8")
+    for number in range(1, 301):
+        (folder / f"{number:03}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def first_line_then_close(*args):
+    """Run `cleaner` as `cleaner ... | head -1` would: read one line of its output, then close it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cleaner.cli", *map(str, args)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    first = process.stdout.readline().decode("utf-8")
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    return first, process.wait(timeout=120), stderr
+
+
+@pytest.mark.parametrize(
+    "command, first",
+    [
+        (["explain"], "== 000_empty ("),
+        (["clean", "-q", "--format", "text"], "==> 000_empty <=="),
+        (["clean", "-q", "--workers", "1"], '{"id": "000_empty"'),
+        (["clean", "-q", "--workers", "2"], '{"id": "000_empty"'),
+    ],
+)
+def test_a_reader_that_stops_early_ends_the_run_quietly_with_status_141(many_articles, command, first):
+    line, status, stderr = first_line_then_close(*command, many_articles)
+    assert line.startswith(first)
+    assert status == EXIT_BROKEN_PIPE == 141
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr and "Exception ignored" not in stderr
+
+
+def test_records_written_before_the_pipe_closed_stay_whole(many_articles, tmp_path):
+    errors = tmp_path / "errors.jsonl"
+    line, status, _ = first_line_then_close("clean", "-q", many_articles, "--errors", errors)
+    assert status == 141
+    assert json.loads(line)["id"] == "000_empty"
+    [failed] = records(errors.read_text(encoding="utf-8"))
+    assert failed["id"] == "000_empty" and "empty file" in failed["errors"][0]["message"]
