@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import os
+import re
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -156,11 +157,45 @@ _BOMS = (
 )
 
 
+BINARY_SHARE = 0.10
+"""Past this share of control characters and U+FFFD among its characters, a file is binary.
+
+Random bytes come to about half as UTF-8, and to 11% even in an 8-bit code page that has a
+character for every byte (28 of the 255 byte values other than NUL are controls); only a file of
+a few dozen random bytes can come in under it by chance. Text comes to next to none: an article
+in an 8-bit code page is decoded in one, and one in UTF-8 with a few broken bytes as UTF-8 (see
+`_decode_text`), so only the broken bytes count.
+"""
+
+_SAMPLE = 65536
+"""Characters counted: enough to tell, and the cost stays small however large the file."""
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+"""Control characters (C0, DEL, C1) other than tab, newline, form feed and carriage return; and
+U+FFFD, which decoding puts where bytes were not text in the encoding."""
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Decode scraped bytes; return the text and, if it was not plain UTF-8, a note saying how.
 
-    Raises `BinaryContent` for data that is not text at all.
+    Raises `BinaryContent` for data that is not text at all: NUL bytes near the start, or, decoded
+    as well as it can be, more than `BINARY_SHARE` control characters and undecodable bytes.
     """
+    text, note = _decode_text(data)
+    share = _not_text_share(text)
+    if share > BINARY_SHARE:
+        raise BinaryContent(f"binary file ({share:.0%} control characters or undecodable bytes), not text")
+    return text, note
+
+
+def _not_text_share(text: str) -> float:
+    sample = text[:_SAMPLE]
+    return len(_NOT_TEXT.findall(sample)) / len(sample) if sample else 0.0
+
+
+def _decode_text(data: bytes) -> tuple[str, str | None]:
+    """UTF-8; else UTF-8 with replacements, if most of its non-ASCII characters decode (a few broken
+    bytes in UTF-8 text); else chardet's guess, with replacements if it leaves fewer than UTF-8."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -173,12 +208,32 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as error:
         position = error.start
+    as_utf8 = data.decode("utf-8", errors="replace")
+    replaced = as_utf8.count("\ufffd") - data.count("\ufffd".encode())
+    decoded_non_ascii = _non_ascii(as_utf8) - replaced
+    replaced_note = f"not valid UTF-8 (byte {position}); undecodable bytes replaced with U+FFFD"
+    if decoded_non_ascii > replaced:
+        return as_utf8, replaced_note
     guess = chardet.detect(data[:65536]).get("encoding")
+    guess = _AS_BROWSERS_READ.get(guess.lower(), guess) if guess else None
     if guess and guess.lower().replace("_", "-") not in ("utf-8", "ascii"):
+        guess_note = f"not valid UTF-8 (byte {position}); decoded as {guess}, detected by chardet"
         try:
-            return data.decode(guess), f"not valid UTF-8 (byte {position}); decoded as {guess}, detected by chardet"
-        except (UnicodeDecodeError, LookupError):
+            return data.decode(guess), guess_note
+        except UnicodeDecodeError:
+            as_guess = data.decode(guess, errors="replace")
+            if as_guess.count("\ufffd") < as_utf8.count("\ufffd"):
+                return as_guess, f"{guess_note}; undecodable bytes replaced with U+FFFD"
+        except LookupError:
             pass
-    return data.decode("utf-8", errors="replace"), (
-        f"not valid UTF-8 (byte {position}); undecodable bytes replaced with U+FFFD"
-    )
+    return as_utf8, replaced_note
+
+
+_AS_BROWSERS_READ = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252"}
+"""Text called ISO-8859-1 is read as windows-1252, as browsers do (the WHATWG Encoding Standard):
+the two differ only in 0x80-0x9F, where ISO-8859-1 has invisible controls and windows-1252 the
+curly quotes and dashes that scraped text is full of."""
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", errors="ignore"))

@@ -1,7 +1,11 @@
 import gzip
+import random
+
+import pytest
 
 from cleaner.config import Limits
 from cleaner.model import Source
+from conftest import SEED
 from plugins.text_reader import Options, cleaner_read_source, split_lines
 
 
@@ -58,6 +62,91 @@ def test_binary_file_is_an_error_naming_it(tmp_path):
     [document] = read(path)
     [problem] = document.problems
     assert problem.fatal and "binary" in problem.message and str(path) in problem.message
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("size", [1_000, 3_000, 50_000])
+def test_random_bytes_without_nul_are_a_binary_file_not_text(tmp_path, seed, size):
+    path = tmp_path / "rand.txt"
+    path.write_bytes(random.Random(seed).randbytes(size).replace(b"\x00", b""))
+    [document] = read(path)
+    [problem] = document.problems
+    assert problem.fatal
+    assert problem.message.startswith(f"{path}: binary file (") and problem.message.endswith(
+        "control characters or undecodable bytes), not text"
+    )
+
+
+def with_bytes_inserted(data, *inserts):
+    """`data` with each (position, bytes) of `inserts` put in, the later positions first."""
+    for position, extra in sorted(inserts, reverse=True):
+        data = data[:position] + extra + data[position:]
+    return data
+
+
+REAL_TEXT = SEED.read_text(encoding="utf-8")
+FRENCH = "Le café est très chaud à Genève, déjà.\n\n« Ça coûte cher », dit-il — c’est l’été.\n"
+RUSSIAN = "Президент заявил в понедельник, что переговоры продолжатся.\n\n«Это важно», — сказал он.\n"
+
+
+def plain_punctuation(text):
+    """Latin-1 and KOI8-R have no curly apostrophe or dash, and KOI8-R no guillemets."""
+    return text.translate(str.maketrans("’—«»", "'-\"\""))
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        (REAL_TEXT, "cp1252"),
+        (FRENCH * 5, "cp1252"),
+        (plain_punctuation(FRENCH) * 5, "latin-1"),
+        (RUSSIAN * 5, "cp1251"),
+        (plain_punctuation(RUSSIAN) * 5, "koi8-r"),
+        (REAL_TEXT, "utf-16"),
+        (RUSSIAN * 5, "utf-16"),
+    ],
+)
+def test_text_in_other_encodings_is_not_taken_for_binary(tmp_path, text, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode(encoding))
+    [document] = read(path)
+    assert document.content == text
+    assert not any(problem.fatal for problem in document.problems)
+
+
+def test_a_cp1252_article_with_a_few_odd_bytes_is_an_article_with_a_warning(tmp_path):
+    path = tmp_path / "odd.txt"
+    text = REAL_TEXT + "\n" + FRENCH
+    undefined_in_cp1252 = [(500, b"\x81"), (1500, b"\x8d"), (3000, b"\x9d"), (3500, b"\x1a")]
+    path.write_bytes(with_bytes_inserted(text.encode("cp1252"), *undefined_in_cp1252))
+    [document] = read(path)
+    [problem] = document.problems
+    assert not problem.fatal and "not valid UTF-8" in problem.message
+    assert len(document.content) == len(text) + len(undefined_in_cp1252), "a character for every byte"
+    assert "Daring attacks in the Belgorod region" in document.content
+
+
+def test_a_utf8_article_with_one_invalid_byte_is_utf8_with_one_replacement(tmp_path):
+    path = tmp_path / "broken.txt"
+    text = REAL_TEXT + "\n" + FRENCH + RUSSIAN
+    path.write_bytes(with_bytes_inserted(text.encode("utf-8"), (300, b"\xff")))
+    [document] = read(path)
+    [problem] = document.problems
+    assert not problem.fatal and "not valid UTF-8 (byte 300)" in problem.message
+    assert document.content.replace("\ufffd", "", 1) == text
+
+
+def test_an_encoding_guess_that_misses_a_few_bytes_is_used_with_replacements(tmp_path, monkeypatch):
+    """Older chardet names cp1251 for Russian text with a byte cp1251 lacks: decoding as cp1251 with
+    one replacement keeps the article, where UTF-8 would replace every letter (and call it binary)."""
+    monkeypatch.setattr("chardet.detect", lambda data: {"encoding": "windows-1251"})
+    path = tmp_path / "russian.txt"
+    path.write_bytes(with_bytes_inserted((RUSSIAN * 5).encode("cp1251"), (40, b"\x98")))
+    [document] = read(path)
+    [problem] = document.problems
+    assert not problem.fatal
+    assert "decoded as windows-1251" in problem.message and "replaced with U+FFFD" in problem.message
+    assert document.content.replace("\ufffd", "", 1) == RUSSIAN * 5
 
 
 def test_empty_file_is_an_error(tmp_path):
