@@ -3,7 +3,8 @@
 It shows removed blocks per plugin and per site as bar charts, and every article as it came in,
 removed blocks struck through with their plugin, rule and reason. Everything is inline (CSS, a
 little JavaScript to filter by plugin, SVG charts), so the page works offline; every piece of
-article text is escaped, because scraped text is untrusted.
+article text is escaped, because scraped text is untrusted. Long words (URLs, scraped runs of
+text without spaces) wrap anywhere, so no article is wider than its box.
 
 The original order is rebuilt from the record: each removed entry's ``block`` index says where it
 stood, and the kept blocks are the lines of ``text`` in order, one per block.
@@ -24,6 +25,7 @@ h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.5em}
 .charts{display:flex;flex-wrap:wrap;gap:2em}.chart text{font-size:12px;fill:#222}
 .chart rect{fill:#c0392b}.chart.sites rect{fill:#2c6fbb}
 details{border:1px solid #ddd;border-radius:4px;margin:.6em 0;padding:.3em .8em}
+details,.error{overflow-wrap:anywhere;word-break:break-word}
 summary{cursor:pointer;font-weight:600}.meta{color:#666;font-weight:400}
 .block{margin:.15em 0;white-space:pre-wrap}.gap{height:.6em}
 .removed del{color:#a33;text-decoration:line-through;text-decoration-thickness:2px}

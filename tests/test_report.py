@@ -3,6 +3,7 @@ escapes article text, and renders (charts, struck-through text, its script) in h
 
 import json
 import os
+import re
 import shutil
 import subprocess
 
@@ -101,3 +102,31 @@ def test_the_page_renders_in_headless_chromium(records_file, tmp_path):
     assert taken.returncode == 0, taken.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000, "a blank page would be a few kilobytes"
+
+
+MEASURE_LAYOUT = """<script>
+var boxes = Array.from(document.querySelectorAll('details'));
+var wide = boxes.filter(function (box) { return box.scrollWidth > box.clientWidth; }).length;
+var root = document.documentElement;
+document.body.setAttribute('data-layout', boxes.length + ' boxes, ' + wide + ' wider than their box, page '
+  + (root.scrollWidth > root.clientWidth ? 'scrolls sideways' : 'fits'));
+</script>"""
+
+
+def test_a_5000_character_word_wraps_inside_its_article_box(tmp_path):
+    browser = chromium()
+    record = {
+        "id": "long-words",
+        "title": "T" * 5000,
+        "text": "A body paragraph.\n\n" + "k" * 5000,
+        "metadata": {"site": "example.com"},
+        "removed": [{"block": 1, "text": "r" * 5000, "plugin": "promo", "rule": "promo-heading", "reason": "w" * 5000}],
+        "errors": [{"level": "warning", "message": "m" * 5000}],
+    }
+    page = render(read_records([json.dumps(record)], "long.jsonl"), "long.jsonl")
+    path = tmp_path / "report.html"
+    path.write_text(page.replace("</body>", MEASURE_LAYOUT + "</body>"), encoding="utf-8")
+    dumped = run_chromium(browser, tmp_path, "--window-size=1200,1600", "--dump-dom", path.as_uri())
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    [layout] = re.findall(r'data-layout="([^"]*)"', dumped.stdout)
+    assert layout == "1 boxes, 0 wider than their box, page fits"
