@@ -3,7 +3,7 @@ import gzip
 from cleaner import Cleaner
 from cleaner.config import Limits
 from cleaner.model import Document, Source
-from plugins.html_reader import Options, cleaner_read_source, cleaner_segment_document
+from cleaner_plugins.html_reader import Options, cleaner_read_source, cleaner_segment_document
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>

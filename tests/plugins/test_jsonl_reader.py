@@ -3,7 +3,7 @@ import json
 import sys
 
 from cleaner.model import Source
-from plugins.jsonl_reader import Options, cleaner_read_source
+from cleaner_plugins.jsonl_reader import Options, cleaner_read_source
 
 HTML = (
     "<html><head><title>Storm closes coastal road</title></head><body><article>"

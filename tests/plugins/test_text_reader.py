@@ -6,7 +6,7 @@ import pytest
 from cleaner.config import Limits
 from cleaner.model import Source
 from conftest import SEED
-from plugins.text_reader import Options, cleaner_read_source, split_lines
+from cleaner_plugins.text_reader import Options, cleaner_read_source, split_lines
 
 
 def read(path, limits=Limits()):

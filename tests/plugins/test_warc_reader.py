@@ -4,7 +4,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from cleaner.model import Source
-from plugins.warc_reader import Options, cleaner_read_source
+from cleaner_plugins.warc_reader import Options, cleaner_read_source
 
 PAGE = (
     "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
