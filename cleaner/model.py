@@ -215,20 +215,27 @@ class Article:
         each as before. Every kept block where the screen cannot tell (and for a vocabulary given
         as None). Only for questions about whole blocks, like `may_match`."""
         screened = self._screen()
+        if screened is None:
+            return self.kept_blocks()
         indices: set[int] = set()
+        every = False
         for vocabulary in vocabularies:
-            found = None if screened is None or vocabulary is None else screened.candidates(vocabulary)
+            found = None if vocabulary is None else screened.candidates(vocabulary)
             if found is None:
-                return self.kept_blocks()
-            indices.update(found)
+                every = True
+            else:
+                indices.update(found)
+        if every:
+            return self.kept_blocks()
         blocks = self.blocks
         return [blocks[index] for index in sorted(indices) if blocks[index].removal is None]
 
     def _screen(self) -> ScreenedText | None:
         if self._screened is None and self.screen is not None:
-            from .patterns import ScreenedText
+            from .patterns import SCREENED_MAX_WORDS, ScreenedText
 
-            self._screened = ScreenedText(self.screen, [block.text.strip() for block in self.blocks])
+            texts = [block.text.strip() if block.words <= SCREENED_MAX_WORDS else None for block in self.blocks]
+            self._screened = ScreenedText(self.screen, texts)
         return self._screened
 
     @property

@@ -8,6 +8,7 @@ Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any scrip
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -15,7 +16,6 @@ import re2
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError, core_schema
 
-from .prefilter import build_prefilter
 
 
 class PatternError(ValueError):
@@ -46,7 +46,7 @@ class Vocabulary:
     whole article answers for every vocabulary of the configuration.
     """
 
-    __slots__ = ("patterns", "_hash", "_regex", "_compiled", "_prefilter")
+    __slots__ = ("patterns", "_hash", "_regex", "_compiled")
 
     def __init__(self, patterns: Sequence[str] = ()):
         self.patterns = tuple(patterns)
@@ -58,7 +58,6 @@ class Vocabulary:
                 raise PatternError(f"item {index}: {error}") from None
         self._regex = compile_pattern(self.joined) if self.patterns else None
         self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
-        self._prefilter = _UNBUILT
 
     @property
     def joined(self) -> str:
@@ -66,13 +65,13 @@ class Vocabulary:
         return "|".join(f"(?:{pattern})" for pattern in self.patterns)
 
     def match(self, text: str):
-        return self._find(_START, text, False)
+        return self._find(_START, text)
 
     def fullmatch(self, text: str):
-        return self._find(_BOTH, text, False)
+        return self._find(_BOTH, text)
 
     def search(self, text: str):
-        return self._find(_UNANCHORED, text, True)
+        return self._find(_UNANCHORED, text)
 
     def followed_by(self, pattern: str) -> Vocabulary | None:
         """This vocabulary followed by `pattern`, to find the blocks that hold a part this
@@ -92,16 +91,9 @@ class Vocabulary:
                 return pattern
         return None
 
-    def _find(self, anchor, text: str, anywhere: bool):
-        """RE2's answer, asked the cheapest way: the prefilter, then RE2 on the bytes directly."""
+    def _find(self, anchor, text: str):
+        """RE2's answer, asked on the bytes directly (see `_FAST`)."""
         if self._regex is None:
-            return None
-        prefilter = self._prefilter
-        if prefilter is _UNBUILT:
-            prefilter = self._prefilter = build_prefilter(self.joined)
-        if prefilter is not None and not (
-            prefilter.could_match_anywhere(text) if anywhere else prefilter.could_match_at_start(text)
-        ):
             return None
         if self._compiled is None:
             method = "search" if anchor is _UNANCHORED else "match" if anchor is _START else "fullmatch"
@@ -182,30 +174,45 @@ def encodable(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+SCREEN_AFTER = 200
+"""Articles a screen lets pass before it compiles its sets. RE2 builds a set's automaton as texts
+need it: over the first few hundred varied articles that costs about 1 ms an article (on the 121
+benchmark pages, 0.8 ms a page more than asking each block), and the screen saves about 0.4 ms
+an article after that (seed-shaped articles: 0.82 ms without it, 0.42 ms with it). A short run,
+`cleaner explain` or a small batch, is quicker without."""
+
+
 class Screen:
-    """Which blocks of an article each vocabulary may match, told by one RE2 set per block.
+    """Which blocks of an article each vocabulary may match, told by RE2 sets, one pass per block.
 
     A rule asks every block whether it matches a vocabulary, and almost every answer is no. So
-    the vocabularies rules ask about (``Article.may_match``, ``Article.candidates``) go into one
-    RE2 set, and each block's stripped text is matched once against all of them: rules then
-    look only at the blocks the set found for their vocabulary. The set matches each pattern
-    anywhere in the text, with counted repeats relaxed, so it finds every block that `match`,
-    `fullmatch` or `search` can match, and perhaps a few more. RE2 sets do not give up on long
-    texts as single searches may: a block it does not find cannot match.
+    the vocabularies rules ask about (``Article.may_match``, ``Article.candidates``) go into RE2
+    sets, and each block's stripped text is matched once against all of them: rules then look
+    only at the blocks the sets found for their vocabulary. A set matches each pattern anywhere
+    in the text, with counted repeats relaxed, so it finds every block that `match`, `fullmatch`
+    or `search` can match, and perhaps a few more. RE2 sets do not give up on long texts as
+    single searches may: a block they do not find cannot match.
 
-    The set holds only what rules ask about: the first question about a vocabulary is answered
-    "any block may match", and the set is compiled again, with it, before the next article.
-    Loose patterns that rules apply to parts of lines (single words, tags) stay out, which keeps
-    the set fast. A site's screen takes the vocabularies its overrides add; the others are its
+    The sets hold only what rules ask about: the first question about a vocabulary is answered
+    "any block may match", and the sets are compiled again, with it, before the next article.
+    They are first compiled after `start_after` articles (see `SCREEN_AFTER`).
+    Loose patterns that rules apply to parts of lines (single words, tags) stay out. Large
+    vocabularies (many languages' prompts, a pattern that may begin at any capital) go in a set
+    of their own: together with the others they multiply the states of the automaton, which RE2
+    builds as texts need them, and on a few hundred varied pages building it cost more than the
+    matching. A site's screen takes the vocabularies its overrides add; the others are its
     `base`'s.
     """
 
-    def __init__(self, candidates: Iterable[Vocabulary], base: Screen | None = None):
+    def __init__(self, candidates: Iterable[Vocabulary], base: Screen | None = None, start_after: int = SCREEN_AFTER):
         self._base = base
+        self._start_after = start_after
         self._candidates = frozenset(v for v in candidates if v and (base is None or not base.takes(v)))
         self._wanted: set[Vocabulary] = set()
         self._refused: set[Vocabulary] = set()
-        self._compiled: tuple[frozenset[Vocabulary], list[Vocabulary], Any] = (frozenset(), [], None)
+        self._members: frozenset[Vocabulary] = frozenset()
+        self._sets: list[tuple[list[Vocabulary], Any]] = []
+        self._scans = 0
 
     def takes(self, vocabulary: Vocabulary) -> bool:
         """True if this screen (or its base) can learn to answer for `vocabulary`."""
@@ -214,71 +221,95 @@ class Screen:
     def want(self, vocabulary: Vocabulary) -> None:
         """Remember that a rule asked about `vocabulary`: scans from the next article answer for it."""
         if vocabulary in self._candidates:
-            if vocabulary not in self._refused:
+            if vocabulary not in self._refused and vocabulary not in self._members:
                 self._wanted.add(vocabulary)
         elif self._base is not None:
             self._base.want(vocabulary)
 
-    def scan(self, texts: list[bytes]) -> tuple[frozenset[Vocabulary], dict[Vocabulary, set[int]]]:
+    def scan(self, texts: list[bytes | None]) -> tuple[frozenset[Vocabulary], dict[Vocabulary, set[int]]]:
         """``(answered, found)``: the vocabularies this scan answers for, and for those that may
-        match, the indices of the `texts` (UTF-8 blocks) they may match."""
+        match, the indices of the `texts` (UTF-8 blocks; None for one not to scan) they may match."""
         answered, found = self._base.scan(texts) if self._base is not None else (frozenset(), {})
-        members, vocabularies, compiled = self._current()
-        if compiled is None:
-            return answered, found
-        match = getattr(compiled, "_set", compiled).Match
-        for index, text in enumerate(texts):
-            for member in match(text) or ():
-                vocabulary = vocabularies[member]
-                if vocabulary in found:
-                    found[vocabulary].add(index)
-                else:
-                    found[vocabulary] = {index}
-        return answered | members, found
-
-    def _current(self):
-        if self._wanted:
+        self._scans += 1
+        if self._wanted and self._scans > self._start_after:
             self._recompile()
-        return self._compiled
+        for vocabularies, compiled in self._sets:
+            match = getattr(compiled, "_set", compiled).Match
+            for index, text in enumerate(texts):
+                if text is None:
+                    continue
+                for member in match(text) or ():
+                    vocabulary = vocabularies[member]
+                    if vocabulary in found:
+                        found[vocabulary].add(index)
+                    else:
+                        found[vocabulary] = {index}
+        return answered | self._members, found
 
     def _recompile(self) -> None:
-        members, vocabularies, _ = self._compiled
-        wanted, self._wanted = self._wanted - members, set()
+        wanted, self._wanted = self._wanted - self._members, set()
         if not wanted:
             return
-        vocabularies = [*vocabularies, *sorted(wanted, key=lambda vocabulary: vocabulary.patterns)]
-        compiled = _compile_set(vocabularies)
-        if compiled is None:
-            self._refused |= wanted
-            return
-        self._compiled = (frozenset(vocabularies), vocabularies, compiled)
+        members = sorted(self._members | wanted, key=lambda vocabulary: vocabulary.patterns)
+        small = [vocabulary for vocabulary in members if _program_size(vocabulary) <= LARGE_PROGRAM]
+        large = [vocabulary for vocabulary in members if _program_size(vocabulary) > LARGE_PROGRAM]
+        sets = [(group, _compile_set(group)) for group in (small, large) if group]
+        refused = {vocabulary for group, compiled in sets if compiled is None for vocabulary in group}
+        self._refused |= refused
+        self._sets = [(group, compiled) for group, compiled in sets if compiled is not None]
+        self._members = frozenset(members) - refused
+
+
+LARGE_PROGRAM = 4000
+"""Vocabularies over this size (RE2 program instructions) go in the screen's second set."""
+
+
+@lru_cache(maxsize=4096)
+def _program_size(vocabulary: Vocabulary) -> int:
+    try:
+        return compile_pattern(relax_counted_repeats(vocabulary.joined))._regexp.ProgramSize()
+    except (PatternError, AttributeError):
+        return LARGE_PROGRAM + 1
 
 
 class ScreenedText:
-    """An article's blocks, stripped and encoded, and what a screen found in each."""
+    """An article's blocks, stripped and encoded, and what a screen found in each.
 
-    __slots__ = ("screen", "_answered", "_found")
+    Blocks given as None (long ones, see `SCREENED_MAX_WORDS`) are not scanned: every vocabulary
+    may match them.
+    """
 
-    def __init__(self, screen: Screen, texts: list[str]):
+    __slots__ = ("screen", "_answered", "_found", "_unscanned")
+
+    def __init__(self, screen: Screen, texts: list[str | None]):
         self.screen = screen
+        self._unscanned = frozenset(index for index, text in enumerate(texts) if text is None)
         try:
-            encoded = [text.encode() for text in texts]
+            encoded = [None if text is None else text.encode() for text in texts]
         except UnicodeEncodeError:
-            encoded = [encodable(text).encode() for text in texts]
+            encoded = [None if text is None else encodable(text).encode() for text in texts]
         self._answered, self._found = screen.scan(encoded)
 
     def may_match(self, vocabulary: Vocabulary) -> bool:
         if vocabulary in self._answered:
-            return vocabulary in self._found
+            return vocabulary in self._found or bool(self._unscanned)
         self.screen.want(vocabulary)
         return bool(vocabulary)
 
-    def candidates(self, vocabulary: Vocabulary) -> set[int] | None:
+    def candidates(self, vocabulary: Vocabulary) -> set[int] | frozenset[int] | None:
         """Indices of the blocks that may match, or None where the screen cannot tell yet."""
         if vocabulary in self._answered:
-            return self._found.get(vocabulary, _NONE)
+            found = self._found.get(vocabulary)
+            return self._unscanned if found is None else self._unscanned | found
         self.screen.want(vocabulary)
         return None if vocabulary else _NONE
+
+
+SCREENED_MAX_WORDS = 50
+"""Longer blocks are not scanned by the screen: they are candidates of every vocabulary, and the
+built-in rules pass them by their word count (none matches a pattern against a paragraph that
+long; site rules do, directly). Long paragraphs are most of an article's bytes, and most of what
+the screen's automaton would be built from."""
 
 
 _NONE: frozenset[int] = frozenset()
@@ -379,8 +410,6 @@ _UNANCHORED, _START, _BOTH = (
     (_Anchor.UNANCHORED, _Anchor.ANCHOR_START, _Anchor.ANCHOR_BOTH) if _Anchor else (None, None, None)
 )
 _NO_MATCH = (-1, -1)
-_UNBUILT = object()
-"""A vocabulary's prefilter before it is first needed: building one costs milliseconds."""
 _EDGES = re.compile(r"(?<!\[)\^|\$|\\[AzbB]")
 
 

@@ -174,8 +174,10 @@ class _Blocks:
 
     def _describes_picture(self, text: str) -> bool:
         """True for a short text that repeats most of the alt text of the picture right above it."""
+        if not self.picture:
+            return False
         words = word_set(text)
-        if not self.picture or not words or len(text.split()) > self.max_caption_words:
+        if not words or len(text.split()) > self.max_caption_words:
             return False
         return len(words & self.picture) >= 0.6 * max(len(words), len(self.picture))
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner import Cleaner
 from cleaner.model import Article, Block
 from cleaner.patterns import Screen, Vocabulary, compile_pattern, relax_counted_repeats
-from test_prefilter import FIXTURE_LINES, PATTERNS, TRICKY, samples
+from test_patterns import FIXTURE_LINES, PATTERNS, TRICKY, samples
 
 
 def default_vocabularies():
@@ -24,7 +24,7 @@ def default_vocabularies():
 
 
 VOCABULARIES = {**default_vocabularies(), **{f"pattern {p}": Vocabulary([p]) for p in PATTERNS}}
-SCREEN = Screen(VOCABULARIES.values())
+SCREEN = Screen(VOCABULARIES.values(), start_after=0)
 for vocabulary in VOCABULARIES.values():
     SCREEN.want(vocabulary)
 
@@ -60,7 +60,7 @@ def test_most_blocks_are_not_candidates():
 
 def test_a_vocabulary_is_answered_from_the_article_after_it_was_first_asked_about():
     prompts = Vocabulary(["sign up (?:to|for) our newsletter"])
-    screen = Screen([prompts])
+    screen = Screen([prompts], start_after=0)
     blocks = ["Body text about rivers.", "Sign up to our newsletter"]
     first = Article(id="a", source="<test>", blocks=[Block(i, t, i) for i, t in enumerate(blocks)], screen=screen)
     assert [b.text for b in first.candidates(prompts)] == blocks, "not known yet: every block"
@@ -69,7 +69,7 @@ def test_a_vocabulary_is_answered_from_the_article_after_it_was_first_asked_abou
 
 
 def test_a_vocabulary_outside_the_options_is_never_screened():
-    screen = Screen([])
+    screen = Screen([], start_after=0)
     stranger = Vocabulary(["anything"])
     for _ in range(2):
         article = Article(id="a", source="<test>", blocks=[Block(0, "nothing here", 0)], screen=screen)
@@ -78,8 +78,8 @@ def test_a_vocabulary_outside_the_options_is_never_screened():
 
 def test_a_site_screen_answers_for_its_own_vocabularies_and_its_base_for_the_rest():
     shared, own = Vocabulary(["read more"]), Vocabulary(["gazette offers"])
-    base = Screen([shared])
-    site = Screen([shared, own], base=base)
+    base = Screen([shared], start_after=0)
+    site = Screen([shared, own], base=base, start_after=0)
     for screen in (site, site):
         article = Article(id="a", source="<test>", blocks=[Block(0, "Gazette offers today", 0), Block(1, "Read more", 1)], screen=screen)
         article.candidates(shared), article.candidates(own)
@@ -114,3 +114,14 @@ def test_followed_by_finds_the_blocks_holding_a_label():
     assert re.search("source", lines.patterns[0])
     assert lines.search("Fonte : Agência Brasil") and not lines.search("A source said on Monday")
     assert not Vocabulary([]).followed_by(":")
+
+
+def test_a_screen_answers_nothing_before_it_starts():
+    prompts = Vocabulary(["sign up (?:to|for) our newsletter"])
+    screen = Screen([prompts], start_after=2)
+    blocks = ["Body text about rivers.", "Sign up to our newsletter"]
+    answers = []
+    for number in range(4):
+        article = Article(id=str(number), source="<test>", blocks=[Block(i, t, i) for i, t in enumerate(blocks)], screen=screen)
+        answers.append(len(article.candidates(prompts)))
+    assert answers == [2, 2, 1, 1]
