@@ -210,8 +210,9 @@ class Screen:
         self._candidates = frozenset(v for v in candidates if v and (base is None or not base.takes(v)))
         self._wanted: set[Vocabulary] = set()
         self._refused: set[Vocabulary] = set()
-        self._members: frozenset[Vocabulary] = frozenset()
-        self._sets: list[tuple[list[Vocabulary], Any]] = []
+        self._compiled: tuple[frozenset[Vocabulary], list[tuple[list[Vocabulary], Any]]] = (frozenset(), [])
+        """The members the sets answer for, and the sets: replaced whole, so that a scan in another
+        thread sees both old or both new."""
         self._scans = 0
 
     def takes(self, vocabulary: Vocabulary) -> bool:
@@ -221,7 +222,7 @@ class Screen:
     def want(self, vocabulary: Vocabulary) -> None:
         """Remember that a rule asked about `vocabulary`: scans from the next article answer for it."""
         if vocabulary in self._candidates:
-            if vocabulary not in self._refused and vocabulary not in self._members:
+            if vocabulary not in self._refused and vocabulary not in self._compiled[0]:
                 self._wanted.add(vocabulary)
         elif self._base is not None:
             self._base.want(vocabulary)
@@ -233,7 +234,8 @@ class Screen:
         self._scans += 1
         if self._wanted and self._scans > self._start_after:
             self._recompile()
-        for vocabularies, compiled in self._sets:
+        members, sets = self._compiled
+        for vocabularies, compiled in sets:
             match = getattr(compiled, "_set", compiled).Match
             for index, text in enumerate(texts):
                 if text is None:
@@ -244,20 +246,19 @@ class Screen:
                         found[vocabulary].add(index)
                     else:
                         found[vocabulary] = {index}
-        return answered | self._members, found
+        return answered | members, found
 
     def _recompile(self) -> None:
-        wanted, self._wanted = self._wanted - self._members, set()
+        wanted, self._wanted = self._wanted - self._compiled[0], set()
         if not wanted:
             return
-        members = sorted(self._members | wanted, key=lambda vocabulary: vocabulary.patterns)
+        members = sorted(self._compiled[0] | wanted, key=lambda vocabulary: vocabulary.patterns)
         small = [vocabulary for vocabulary in members if _program_size(vocabulary) <= LARGE_PROGRAM]
         large = [vocabulary for vocabulary in members if _program_size(vocabulary) > LARGE_PROGRAM]
         sets = [(group, _compile_set(group)) for group in (small, large) if group]
         refused = {vocabulary for group, compiled in sets if compiled is None for vocabulary in group}
         self._refused |= refused
-        self._sets = [(group, compiled) for group, compiled in sets if compiled is not None]
-        self._members = frozenset(members) - refused
+        self._compiled = (frozenset(members) - refused, [(group, compiled) for group, compiled in sets if compiled is not None])
 
 
 LARGE_PROGRAM = 4000
