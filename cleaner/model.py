@@ -251,4 +251,3 @@ class Article:
 
     def removed_blocks(self) -> list[Block]:
         return [block for block in self.blocks if block.removal is not None]
-

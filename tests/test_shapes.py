@@ -19,7 +19,7 @@ def test_a_very_long_line_is_counted_without_splitting_it():
     assert word_count("word\t" * 60_000) == 60_000
 
 
-def test_a_block_counts_its_words_once():
+def test_a_block_knows_its_word_count_and_word_set():
     block = Block(0, "Two  words, two", 0)
     assert block.words == 3
     assert block.word_set == frozenset({"two", "words"}) == frozenset(word_set(block.text))
