@@ -78,6 +78,7 @@ class Cleaner:
         )
         self._site_profiles = self._validate_site_sections()
         self._profile_by_host: dict[str | None, SiteProfile] = {}
+        self._bound_rules: dict[str | None, list[tuple[str, Callable[..., Any], dict[str, Any]]]] = {}
 
     @classmethod
     def from_config(
@@ -363,6 +364,14 @@ class Cleaner:
 
     def clean_document(self, document: Document) -> Article:
         """Clean one document within the limits; whatever goes wrong is recorded on its article."""
+        if document.loader is not None:
+            try:
+                with self._budget.running():
+                    document.load()
+            except OverBudget as error:
+                document.problems.append(self._over_budget(error, document.source, "read"))
+            except Exception as error:
+                document.problems.append(Problem("read", f"{document.source}: {type(error).__name__}: {error}"))
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)
@@ -419,24 +428,51 @@ class Cleaner:
         text were cleaned again. So cleaning is idempotent. Most articles settle in the first
         pass and a second pass of the rules that came before the last removal; a rule that raised
         is not asked again, and `limits.max_rule_passes` bounds the passes."""
-        implementations = profile.implementations["cleaner_mark_blocks"]
-        seen: list[int | None] = [None] * len(implementations)
-        failed: set[int] = set()
+        rules = self._rules(profile)
+        seen = [-1] * len(rules)
+        failed = [False] * len(rules)
         removed = 0
+        problems = article.problems
         for _ in range(self.limits.max_rule_passes):
             settled = True
-            for position, implementation in enumerate(implementations):
-                if seen[position] == removed or position in failed:
+            for position, (plugin, function, kwargs) in enumerate(rules):
+                if seen[position] == removed or failed[position]:
                     continue
                 settled = False
                 seen[position] = removed
-                problems = len(article.problems)
-                marks = self._call("cleaner_mark_blocks", implementation, article.problems, "rules", profile, article=article)
-                removed += self._apply_marks(article, implementation.plugin, marks, protected)
-                if len(article.problems) > problems:
-                    failed.add(position)
+                before = len(problems)
+                try:
+                    marks = function(article=article, **kwargs)
+                except Exception as error:
+                    problems.append(Problem("rules", f"{type(error).__name__}: {error}", plugin=plugin))
+                    failed[position] = True
+                    continue
+                except OverBudget as error:
+                    error.stage, error.plugin = error.stage or "rules", error.plugin or plugin
+                    raise
+                if self._trace:
+                    trace_call("cleaner_mark_blocks", plugin, {"article": article, **kwargs}, marks)
+                if marks is not None and not (type(marks) is list and not marks):
+                    removed += self._apply_marks(article, plugin, marks, protected)
+                if len(problems) > before:
+                    failed[position] = True
             if settled:
                 return
+
+    def _rules(self, profile: SiteProfile) -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
+        """The profile's rule plugins as (name, function taking ``article=``, other keyword
+        arguments): options are bound once per site rather than looked up on every call."""
+        rules = self._bound_rules.get(profile.key)
+        if rules is None:
+            rules = self._bound_rules[profile.key] = [
+                (
+                    rule.plugin,
+                    rule.function if "article" in rule.argnames else _ignoring_article(rule.function),
+                    {"options": profile.options.get(rule.plugin)} if "options" in rule.argnames else {},
+                )
+                for rule in profile.implementations["cleaner_mark_blocks"]
+            ]
+        return rules
 
     def _segment(self, document: Document, article: Article) -> Segments | None:
         plugin, segmented = self._call_first(
@@ -490,7 +526,7 @@ class Cleaner:
             block = mark.block
             if block.removal is not None or index in protected:
                 continue
-            block.removal = Removal(plugin, mark.rule, mark.reason)
+            article.remove(block, Removal(plugin, mark.rule, mark.reason))
             removed += 1
             if mark.save_as:
                 article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip())
@@ -505,6 +541,10 @@ class Cleaner:
 
 def _enabled_vocabularies(options: dict[str, BaseModel | None], enabled: dict[str, bool]) -> list[Vocabulary]:
     return [vocabulary for name, value in options.items() if enabled[name] for vocabulary in vocabularies_in(value)]
+
+
+def _ignoring_article(function: Callable[..., Any]) -> Callable[..., Any]:
+    return lambda article, **kwargs: function(**kwargs)
 
 
 def _hostname(url: str | None) -> str | None:

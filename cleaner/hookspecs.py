@@ -87,6 +87,10 @@ def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterabl
     ``limits`` is the ``limits`` section of config.yaml: read at most
     ``limits.max_article_bytes`` for one article (`cleaner.read.read_bytes_limited` reads a file,
     gzipped or not, within it and never blocks on a FIFO); the engine fails any longer document.
+
+    A reader of one article per file can leave the reading itself to the process that cleans it,
+    so that a batch run's workers share it: yield the document with its ``id`` and a picklable
+    ``loader`` that fills in ``content`` and ``problems`` (`cleaner.read.read_one_article` does this).
     """
 
 

@@ -9,6 +9,7 @@ drops is accounted for by the plugin, rule and reason that asked for it.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,16 @@ class Document:
     fields: dict[str, Any] = field(default_factory=dict)
     """Fields of the input record the reader did not use; they pass through to the output."""
     problems: list[Problem] = field(default_factory=list)
+    loader: Callable[[Document], None] | None = None
+    """What reads the content, where the reader leaves that to the process that cleans the
+    article (a worker of a batch run): a picklable callable that sets `content` and adds its
+    problems. The engine calls `load` before cleaning; `id` must be known without it."""
+
+    def load(self) -> None:
+        """Read the content now, if the reader left it to `loader`."""
+        if self.loader is not None:
+            loader, self.loader = self.loader, None
+            loader(self)
 
 
 @dataclass(slots=True)
@@ -196,6 +207,7 @@ class Article:
     screen: Screen | None = field(default=None, repr=False, compare=False)
     """The screen of the configuration cleaning the article, set by the engine before the rules run."""
     _screened: ScreenedText | None = field(default=None, init=False, repr=False, compare=False)
+    _kept: list[Block] | None = field(default=None, init=False, repr=False, compare=False)
 
     def may_match(self, vocabulary: Vocabulary) -> bool:
         """False only if no block's stripped text (``block.text.strip()``) can match `vocabulary`,
@@ -247,7 +259,15 @@ class Article:
         return any(problem.fatal for problem in self.problems)
 
     def kept_blocks(self) -> list[Block]:
-        return [block for block in self.blocks if block.removal is None]
+        """The blocks not removed so far, in order (a new list each call: yours to change)."""
+        if self._kept is None:
+            self._kept = [block for block in self.blocks if block.removal is None]
+        return self._kept.copy()
+
+    def remove(self, block: Block, removal: Removal) -> None:
+        """Remove `block`; only the engine does this, when it applies a rule's mark."""
+        block.removal = removal
+        self._kept = None
 
     def removed_blocks(self) -> list[Block]:
         return [block for block in self.blocks if block.removal is not None]

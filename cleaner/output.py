@@ -22,7 +22,7 @@ from .model import Article
 from .write import RecordWriter, encode, safe_relative_path
 
 _TEMPORARY = ".cleaner-partial"
-_ID_PREFIX = b'{"id": '
+_ID_PREFIX = b'{"id":'
 
 
 class OutputError(Exception):
@@ -121,7 +121,7 @@ def _written_ids(path: Path) -> set[str]:
 def _record_id(line: bytes, path: Path, number: int) -> str:
     try:
         if line.startswith(_ID_PREFIX):
-            id, _ = json.JSONDecoder().raw_decode(line[len(_ID_PREFIX) :].decode("utf-8", "surrogatepass"))
+            id, _ = json.JSONDecoder().raw_decode(line[len(_ID_PREFIX) :].lstrip(b" ").decode("utf-8", "surrogatepass"))
         else:
             id = json.loads(line)["id"]
         if isinstance(id, str):

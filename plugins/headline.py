@@ -41,14 +41,26 @@ def cleaner_mark_blocks(article, options):
     if not title_words:
         return None
     kept = article.kept_blocks()
+    # Either likeness needs this many of the title's words in the block (the second needs the
+    # block to have at least half as many words as the title).
+    least_shared = len(title_words) * min(options.min_similarity, options.min_contained / 2)
     marks = []
     for position, block in enumerate(kept[: options.search_blocks]):
+        if block.words > options.max_words or not _holds_words(block.text, title_words, least_shared):
+            continue
         if _repeats_title(block, title_words, options):
             marks.append(Mark(block, "headline", "repeats the page's title", "title"))
             last = position
     if not marks:
         return None
     return marks + _dek(kept[last + 1 :], options)
+
+
+def _holds_words(text: str, words: frozenset[str] | set[str], least: float) -> bool:
+    """Whether at least `least` of `words` occur in the text, as words or inside them: a quick
+    test that passes every block holding that many of them as words."""
+    lowered = text.lower()
+    return sum(1 for word in words if word in lowered) >= least
 
 
 def _repeats_title(block, title_words, options) -> bool:

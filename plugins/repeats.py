@@ -30,12 +30,15 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(tryfirst=True)
 def cleaner_mark_blocks(article, options):
+    kept = article.kept_blocks()
+    if not _may_repeat(kept, options):
+        return None
     # Blocks by word count: the first block of a count as it is, its text normalised only when
     # another block has as many words, since only then can one repeat the other.
     seen: dict[int, Block | set[str]] = {}
     run = []
     marks = []
-    for block in [*article.kept_blocks(), None]:
+    for block in [*kept, None]:
         repeated = False
         if block is not None and block.words >= options.min_words:
             earlier = seen.get(block.words)
@@ -54,6 +57,24 @@ def cleaner_mark_blocks(article, options):
             marks.extend(Mark(item, "repeat", "repeats an earlier passage of this article") for item in run)
         run = []
     return marks
+
+
+def _may_repeat(kept, options) -> bool:
+    """Whether `min_run` blocks in a row each have as many words as some block before them: a
+    repeat has, so most articles are passed without comparing any text."""
+    counts: set[int] = set()
+    run = 0
+    for words in [block.words for block in kept]:
+        if words < options.min_words:
+            run = 0
+        elif words in counts:
+            run += 1
+            if run >= options.min_run:
+                return True
+        else:
+            counts.add(words)
+            run = 0
+    return False
 
 
 def _normalised(text: str) -> str:

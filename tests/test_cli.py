@@ -203,8 +203,8 @@ def first_line_then_close(*args):
     [
         (["explain"], "== 000_empty ("),
         (["clean", "-q", "--format", "text"], "==> 000_empty <=="),
-        (["clean", "-q", "--workers", "1"], '{"id": "000_empty"'),
-        (["clean", "-q", "--workers", "2"], '{"id": "000_empty"'),
+        (["clean", "-q", "--workers", "1"], '{"id":"000_empty"'),
+        (["clean", "-q", "--workers", "2"], '{"id":"000_empty"'),
     ],
 )
 def test_a_reader_that_stops_early_ends_the_run_quietly_with_status_141(many_articles, command, first):

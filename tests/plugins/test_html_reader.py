@@ -86,11 +86,18 @@ def test_reads_html_and_gzipped_html_files(tmp_path):
     zipped = tmp_path / "bridge2.html.gz"
     zipped.write_bytes(gzip.compress(PAGE.encode("utf-8")))
     for path in (plain, zipped):
-        [document] = cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=Limits())
+        [document] = read_page(path)
         assert document.media_type == "text/html"
         assert "Council approves new bridge" in document.content
         assert document.problems == []
     assert cleaner_read_source(source=Source(name="a.txt", path=tmp_path / "a.txt"), options=Options(), limits=Limits()) is None
+
+
+def read_page(path):
+    documents = list(cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=Limits()))
+    for document in documents:
+        document.load()
+    return documents
 
 
 def test_cleaning_an_html_page_end_to_end(default_cleaner, tmp_path):
@@ -109,14 +116,14 @@ def test_cleaning_an_html_page_end_to_end(default_cleaner, tmp_path):
 def test_empty_page_file_is_an_error(tmp_path):
     path = tmp_path / "empty.html"
     path.write_bytes(b"")
-    [document] = cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=Limits())
+    [document] = read_page(path)
     assert document.problems[0].fatal and "empty" in document.problems[0].message
 
 
 def test_corrupt_gzip_is_an_error_naming_the_file(tmp_path):
     path = tmp_path / "broken.html.gz"
     path.write_bytes(gzip.compress(PAGE.encode("utf-8"))[:40])
-    [document] = cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=Limits())
+    [document] = read_page(path)
     assert document.problems and document.problems[0].fatal
     assert str(path) in document.problems[0].message
 

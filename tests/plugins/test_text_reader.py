@@ -1,16 +1,34 @@
 import gzip
+import pickle
 import random
 
 import pytest
 
 from cleaner.config import Limits
 from cleaner.model import Source
+
 from conftest import SEED
 from cleaner_plugins.text_reader import Options, cleaner_read_source, split_lines
 
 
 def read(path, limits=Limits()):
-    return list(cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=limits))
+    documents = list(cleaner_read_source(source=Source(name=str(path), path=path), options=Options(), limits=limits))
+    for document in documents:
+        document.load()
+    return documents
+
+
+def test_the_file_is_read_where_the_article_is_cleaned(tmp_path):
+    """The reader names the article at once and leaves the reading to `Document.load`, which a
+    worker process can run: the document travels unread, and reads the file when loaded."""
+    path = tmp_path / "story.txt"
+    path.write_text("Headline\n\nBody.", encoding="utf-8")
+    [document] = cleaner_read_source(source=Source(name=str(path), path=path, root=tmp_path), options=Options(), limits=Limits())
+    assert document.id == "story" and document.content == ""
+    shipped = pickle.loads(pickle.dumps(document))
+    path.write_text("Headline\n\nBody, as it is when the worker reads it.", encoding="utf-8")
+    shipped.load()
+    assert shipped.content.endswith("as it is when the worker reads it.") and shipped.problems == []
 
 
 def test_blocks_are_lines_with_paragraphs_and_line_numbers():
