@@ -97,19 +97,17 @@ class Block:
     kind: str = "line"
     """What the segmenter knows of the block: line, paragraph, heading, item, quote, caption, cell."""
     removal: Removal | None = None
-    _words: int = field(default=-1, init=False, repr=False, compare=False)
+    words: int = field(default=0, init=False, compare=False)
+    """How many words the block has: counted once, when the block is made, as most rules ask it
+    of every block (a plain attribute, as quick to read as can be)."""
     _word_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.words = word_count(self.text)
 
     @property
     def kept(self) -> bool:
         return self.removal is None
-
-    @property
-    def words(self) -> int:
-        """How many words the block has: counted once, as most rules ask it of every block."""
-        if self._words < 0:
-            self._words = word_count(self.text)
-        return self._words
 
     @property
     def word_set(self) -> frozenset[str]:
@@ -227,20 +225,11 @@ class Article:
         each as before. Every kept block where the screen cannot tell (and for a vocabulary given
         as None). Only for questions about whole blocks, like `may_match`."""
         screened = self._screen()
-        if screened is None:
-            return self.kept_blocks()
-        indices: set[int] = set()
-        every = False
-        for vocabulary in vocabularies:
-            found = None if vocabulary is None else screened.candidates(vocabulary)
-            if found is None:
-                every = True
-            else:
-                indices.update(found)
-        if every:
+        indices = None if screened is None else screened.union(vocabularies)
+        if indices is None:
             return self.kept_blocks()
         blocks = self.blocks
-        return [blocks[index] for index in sorted(indices) if blocks[index].removal is None]
+        return [blocks[index] for index in indices if blocks[index].removal is None]
 
     def _screen(self) -> ScreenedText | None:
         if self._screened is None and self.screen is not None:

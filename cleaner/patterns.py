@@ -266,7 +266,7 @@ class ScreenedText:
     may match them.
     """
 
-    __slots__ = ("screen", "_answered", "_found", "_unscanned")
+    __slots__ = ("screen", "_answered", "_found", "_unscanned", "_unions")
 
     def __init__(self, screen: Screen, texts: list[str | None]):
         self.screen = screen
@@ -276,12 +276,29 @@ class ScreenedText:
         except UnicodeEncodeError:
             encoded = [None if text is None else encodable(text).encode() for text in texts]
         self._answered, self._found = screen.scan(encoded)
+        self._unions: dict[tuple[Vocabulary | None, ...], list[int] | None] = {}
 
     def may_match(self, vocabulary: Vocabulary) -> bool:
         if vocabulary in self._answered:
             return vocabulary in self._found or bool(self._unscanned)
         self.screen.want(vocabulary)
         return bool(vocabulary)
+
+    def union(self, vocabularies: tuple[Vocabulary | None, ...]) -> list[int] | None:
+        """Indices, in order, of the blocks that may match any of `vocabularies`; None where the
+        screen cannot tell for one of them (or one is None). Remembered for the article, as every
+        pass of the rules asks the same."""
+        if vocabularies in self._unions:
+            return self._unions[vocabularies]
+        indices: set[int] | None = set()
+        for vocabulary in vocabularies:
+            found = None if vocabulary is None else self.candidates(vocabulary)
+            if found is None:
+                indices = None
+            elif indices is not None:
+                indices.update(found)
+        union = self._unions[vocabularies] = None if indices is None else sorted(indices)
+        return union
 
     def candidates(self, vocabulary: Vocabulary) -> set[int] | frozenset[int] | None:
         """Indices of the blocks that may match, or None where the screen cannot tell yet."""

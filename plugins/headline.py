@@ -7,6 +7,8 @@ title in the page's metadata, so body text that merely starts the article stays;
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
@@ -37,16 +39,16 @@ def cleaner_mark_blocks(article, options):
     title = article.metadata.title
     if not title:
         return None
-    title_words = word_set(title)
+    title_words = _title_words(title)
     if not title_words:
         return None
     kept = article.kept_blocks()
     # Either likeness needs this many of the title's words in the block (the second needs the
-    # block to have at least half as many words as the title).
+    # block to have at least half as many distinct words as the title).
     least_shared = len(title_words) * min(options.min_similarity, options.min_contained / 2)
     marks = []
     for position, block in enumerate(kept[: options.search_blocks]):
-        if block.words > options.max_words or not _holds_words(block.text, title_words, least_shared):
+        if block.words > options.max_words or not _may_share(block.text, title_words, least_shared):
             continue
         if _repeats_title(block, title_words, options):
             marks.append(Mark(block, "headline", "repeats the page's title", "title"))
@@ -56,11 +58,24 @@ def cleaner_mark_blocks(article, options):
     return marks + _dek(kept[last + 1 :], options)
 
 
-def _holds_words(text: str, words: frozenset[str] | set[str], least: float) -> bool:
-    """Whether at least `least` of `words` occur in the text, as words or inside them: a quick
-    test that passes every block holding that many of them as words."""
+@lru_cache(maxsize=256)
+def _title_words(title: str) -> frozenset[str]:
+    """The title's words: asked again for the same title on every pass of the rules."""
+    return frozenset(word_set(title))
+
+
+def _may_share(text: str, words: frozenset[str], least: float) -> bool:
+    """False if fewer than `least` of `words` occur anywhere in the text: then the block cannot
+    share that many words with the title, and its own words need not be found."""
     lowered = text.lower()
-    return sum(1 for word in words if word in lowered) >= least
+    allowed_misses = len(words) - least
+    misses = 0
+    for word in words:
+        if word not in lowered:
+            misses += 1
+            if misses > allowed_misses:
+                return False
+    return True
 
 
 def _repeats_title(block, title_words, options) -> bool:

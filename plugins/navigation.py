@@ -34,9 +34,12 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
+    kept = article.kept_blocks()
+    if sum(block.words <= options.max_words for block in kept) < options.min_run:
+        return None
     marks = []
     run = []
-    for block in [*article.kept_blocks(), None]:
+    for block in [*kept, None]:
         if block is not None and _menu_entry(block, options):
             run.append(block)
             continue
