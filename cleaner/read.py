@@ -83,30 +83,36 @@ def read_bytes_limited(path: Path, max_bytes: int) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
-    status = os.fstat(descriptor)
-    if not stat.S_ISREG(status.st_mode):
+    try:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError("not a regular file")
+        # The first read is a plain system call: it holds a whole article, and tells gzip by its start.
+        head = os.read(descriptor, min(_FIRST_READ, max_bytes + 1))
+        compressed = head[:2] == b"\x1f\x8b"
+        if compressed:
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            with open(descriptor, "rb", closefd=False) as file, gzip.GzipFile(fileobj=file) as unzipped:
+                data = unzipped.read(max_bytes + 1)
+        elif status.st_size > max_bytes:
+            raise InputError(_too_large(status.st_size, max_bytes))
+        elif len(head) < _FIRST_READ:
+            data = head
+        else:
+            parts = [head]
+            remaining = max_bytes + 1 - len(head)
+            while remaining > 0 and (part := os.read(descriptor, min(remaining, 1 << 20))):
+                parts.append(part)
+                remaining -= len(part)
+            data = b"".join(parts)
+    except EOFError:
+        raise InputError("truncated gzip file: the compressed data ends before its end marker") from None
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(f"not a valid gzip file: {error}") from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+    finally:
         os.close(descriptor)
-        raise InputError("not a regular file")
-    with open(descriptor, "rb") as file:
-        try:
-            head = file.read(min(_FIRST_READ, max_bytes + 1))
-            compressed = head[:2] == b"\x1f\x8b"
-            if compressed:
-                file.seek(0)
-                with gzip.GzipFile(fileobj=file) as unzipped:
-                    data = unzipped.read(max_bytes + 1)
-            elif status.st_size > max_bytes:
-                raise InputError(_too_large(status.st_size, max_bytes))
-            elif len(head) < _FIRST_READ:
-                data = head
-            else:
-                data = head + file.read(max_bytes + 1 - len(head))
-        except EOFError:
-            raise InputError("truncated gzip file: the compressed data ends before its end marker") from None
-        except (gzip.BadGzipFile, zlib.error) as error:
-            raise InputError(f"not a valid gzip file: {error}") from None
-        except OSError as error:
-            raise InputError(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise InputError(_too_large(None, max_bytes, compressed))
     return data

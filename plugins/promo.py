@@ -104,7 +104,7 @@ def _headline_like(text: str, options: Options, words: int | None = None) -> boo
     words = word_count(text) if words is None else words
     if not 1 < words <= options.max_item_words or text.endswith((":", "：")):
         return False
-    return bool(options.marker.search(text)) or bool(options.bullet.match(text)) or not ends_with_full_stop(text)
+    return not ends_with_full_stop(text) or bool(options.marker.search(text)) or bool(options.bullet.match(text))
 
 
 def _tagged_headline(text: str, options: Options, words: int) -> bool:
