@@ -37,9 +37,6 @@ def compile_pattern(pattern: str, *, ignore_case: bool = True):
         raise PatternError(f"pattern {pattern!r} does not compile: {reason}") from None
 
 
-_NOT_YET = object()
-
-
 class Vocabulary:
     """A list of patterns matched as one, case-insensitively.
 
@@ -59,16 +56,8 @@ class Vocabulary:
                 compile_pattern(pattern)
             except PatternError as error:
                 raise PatternError(f"item {index}: {error}") from None
-        self._regex = _NOT_YET if self.patterns else None
-        self._compiled = None
-
-    def _compile(self):
-        """The alternation, compiled when first matched: each pattern is checked when the config
-        loads, but vocabularies that only the screen reads (and a worker's, before it forks) are
-        never compiled whole, which was most of the time a run took to start."""
-        self._regex = compile_pattern(self.joined)
+        self._regex = compile_pattern(self.joined) if self.patterns else None
         self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
-        return self._regex
 
     @property
     def joined(self) -> str:
@@ -104,14 +93,11 @@ class Vocabulary:
 
     def _find(self, anchor, text: str):
         """RE2's answer, asked on the bytes directly (see `_FAST`)."""
-        regex = self._regex
-        if regex is _NOT_YET:
-            regex = self._compile()
-        if regex is None:
+        if self._regex is None:
             return None
         if self._compiled is None:
             method = "search" if anchor is _UNANCHORED else "match" if anchor is _START else "fullmatch"
-            return getattr(regex, method)(encodable(text))
+            return getattr(self._regex, method)(encodable(text))
         try:
             encoded = text.encode()
         except UnicodeEncodeError:
@@ -121,7 +107,7 @@ class Vocabulary:
             return None
         if len(encoded) != len(text):
             spans = _character_spans(encoded, spans)
-        return _Match(regex, text, 0, len(text), spans)
+        return _Match(self._regex, text, 0, len(text), spans)
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
