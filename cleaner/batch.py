@@ -23,7 +23,7 @@ from .engine import Cleaner, RunStats
 from .model import Document, Problem
 from .records import stable_id
 
-CHUNK_SIZE = 32
+CHUNK_SIZE = 64
 """Documents per task: enough to make a task's overhead small, few enough to keep memory low."""
 CHUNKS_PER_WORKER = 3
 """Chunks in flight per worker: one running, the others queued so that no worker waits."""

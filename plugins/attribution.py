@@ -30,6 +30,11 @@ class Options(BaseModel):
         # A source label before a colon, to find the lines that may be "Label: outlet".
         self._source_lines = self.source_labels.followed_by(r"\s*:")
 
+    def line_finders(self) -> tuple[Vocabulary | None, ...]:
+        """The vocabularies that find the lines that may be a footer or a "Label: outlet" line
+        (the private value read directly: pydantic's lookup of a private attribute is slow)."""
+        return self.footers, self.__pydantic_private__["_source_lines"]
+
 
 @cleaner.hookimpl
 def cleaner_add_options():
@@ -39,7 +44,7 @@ def cleaner_add_options():
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
     marks = []
-    for block in article.candidates(options.footers, options._source_lines):
+    for block in article.candidates(*options.line_finders()):
         if block.words > options.max_words:
             continue
         text = block.text.strip()

@@ -48,6 +48,13 @@ class Options(BaseModel):
         self._heading_lines = self.headings.followed_by(f"[{re.escape(_HEADING_TRAILER)}]*")
         self._insert_lines = self.inserts.followed_by(r"\s*[:：|»›\-–—]")
 
+    def line_finders(self) -> tuple[Vocabulary | None, ...]:
+        """The vocabularies that find the lines that may be a heading, an insert or a tagged
+        headline (read from the private values directly: pydantic's attribute lookup of a private
+        attribute takes over a microsecond)."""
+        private = self.__pydantic_private__
+        return private["_heading_lines"], private["_insert_lines"], self.marker
+
 
 @cleaner.hookimpl
 def cleaner_add_options():
@@ -58,7 +65,7 @@ def cleaner_add_options():
 def cleaner_mark_blocks(article, options):
     marks: list[Mark] = []
     taken: set[int] = set()
-    for block in article.candidates(options._heading_lines, options._insert_lines, options.marker):
+    for block in article.candidates(*options.line_finders()):
         if block.index in taken or block.words > options.max_insert_words:
             continue
         text = block.text.strip()

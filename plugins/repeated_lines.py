@@ -51,9 +51,10 @@ class Options(BaseModel):
 
     def lines_for(self, host: str | None) -> Vocabulary | None:
         """The learned lines of `host`, or of the closest parent domain that has some."""
-        if not host or not self._lines_by_host:
+        lines_by_host = self.__pydantic_private__["_lines_by_host"]  # pydantic's own lookup is slow
+        if not host or not lines_by_host:
             return None
-        return next((self._lines_by_host[name] for name in parent_domains(host) if name in self._lines_by_host), None)
+        return next((lines_by_host[name] for name in parent_domains(host) if name in lines_by_host), None)
 
 
 def _load(name: str) -> _LearnedFile:
