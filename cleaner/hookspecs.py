@@ -126,8 +126,10 @@ def cleaner_mark_blocks(article: Article, options: Any) -> Iterable[Mark] | None
     To find lines by a pattern, put the patterns in your options as a `cleaner.patterns.Vocabulary`
     and loop over ``article.candidates(options.my_vocabulary)`` rather than every block: one RE2
     pass per block answers for all the vocabularies rules ask about, and you get the few blocks
-    that may match (match each one as before). ``block.words`` is the block's word count,
-    counted once for all rules: check it before any pattern.
+    that may match (match each one as before). Looping over the candidates of several
+    vocabularies, ask ``article.may_match_block(block, vocabulary)`` before matching a block
+    against each: it says False where the screen already ruled that one out. ``block.words`` is
+    the block's word count, counted once for all rules: check it before any pattern.
     """
 
 

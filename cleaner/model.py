@@ -219,6 +219,14 @@ class Article:
         screened = self._screen()
         return bool(vocabulary) if screened is None else screened.may_match(vocabulary)
 
+    def may_match_block(self, block: Block, vocabulary: Vocabulary | None) -> bool:
+        """False only if the block's stripped text cannot match `vocabulary` (by `match`,
+        `fullmatch` or `search`; True for None, as `candidates` takes it): ask before matching a
+        candidate of several vocabularies against each, to skip those the screen ruled out.
+        Only for whole blocks, like `may_match`."""
+        screened = self._screen()
+        return screened is None or vocabulary is None or screened.may_match_block(block.index, vocabulary)
+
     def candidates(self, *vocabularies: Vocabulary | None) -> list[Block]:
         """The kept blocks whose stripped text may match any of `vocabularies` (by `match`,
         `fullmatch` or `search`), in order: loop over these rather than every block, and match

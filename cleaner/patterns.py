@@ -266,7 +266,7 @@ class ScreenedText:
     may match them.
     """
 
-    __slots__ = ("screen", "_answered", "_found", "_unscanned", "_unions")
+    __slots__ = ("screen", "_answered", "_found", "_unscanned", "_unions", "_sets")
 
     def __init__(self, screen: Screen, texts: list[str | None]):
         self.screen = screen
@@ -277,6 +277,7 @@ class ScreenedText:
             encoded = [None if text is None else encodable(text).encode() for text in texts]
         self._answered, self._found = screen.scan(encoded)
         self._unions: dict[tuple[Vocabulary | None, ...], list[int] | None] = {}
+        self._sets: dict[Vocabulary, set[int] | frozenset[int] | None] = {}
 
     def may_match(self, vocabulary: Vocabulary) -> bool:
         if vocabulary in self._answered:
@@ -299,6 +300,14 @@ class ScreenedText:
                 indices.update(found)
         union = self._unions[vocabularies] = None if indices is None else sorted(indices)
         return union
+
+    def may_match_block(self, index: int, vocabulary: Vocabulary) -> bool:
+        """False only if the block at `index` cannot match `vocabulary`."""
+        if vocabulary in self._sets:
+            found = self._sets[vocabulary]
+        else:
+            found = self._sets[vocabulary] = self.candidates(vocabulary)
+        return found is None or index in found
 
     def candidates(self, vocabulary: Vocabulary) -> set[int] | frozenset[int] | None:
         """Indices of the blocks that may match, or None where the screen cannot tell yet."""

@@ -44,13 +44,14 @@ def cleaner_add_options():
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
     marks = []
-    for block in article.candidates(*options.line_finders()):
+    footers, source_lines = options.line_finders()
+    for block in article.candidates(footers, source_lines):
         if block.words > options.max_words:
             continue
         text = block.text.strip()
-        if options.footers.fullmatch(text):
+        if article.may_match_block(block, footers) and footers.fullmatch(text):
             marks.append(Mark(block, "footer", "attribution or copyright footer", "attribution"))
-        elif _source_line(text, options):
+        elif article.may_match_block(block, source_lines) and _source_line(text, options):
             marks.append(Mark(block, "source-line", "names the outlet the article came from", "attribution"))
     return marks
 

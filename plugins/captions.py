@@ -83,7 +83,11 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
         if block.words > options.max_words:
             continue
         text = block.text.strip()
-        if options.credit_lines.fullmatch(text) and _stands_apart_with_its_caption(article, block, options, marks):
+        if (
+            article.may_match_block(block, options.credit_lines)
+            and options.credit_lines.fullmatch(text)
+            and _stands_apart_with_its_caption(article, block, options, marks)
+        ):
             marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")
             added.append(block.index)
             caption = _caption_above(article, block, options, marks)
@@ -93,10 +97,10 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
             continue
         if not alone_in_paragraph(article, block, marks):
             continue
-        if options.credit_endings.search(text):
+        if article.may_match_block(block, options.credit_endings) and options.credit_endings.search(text):
             marks[block.index] = Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions")
             added.append(block.index)
-        elif _labelled_caption(text, options):
+        elif article.may_match_block(block, options.label) and _labelled_caption(text, options):
             marks[block.index] = Mark(
                 block, "labelled-caption", "short standalone 'Place: What is shown' line without a full stop", "captions"
             )

@@ -63,13 +63,14 @@ def cleaner_mark_blocks(article, options):
 
 def _end_matter(article, block, options) -> list[Mark]:
     text = block.text.strip()
-    if options.credits.search(text):
+    may = article.may_match_block
+    if may(block, options.credits) and options.credits.search(text):
         return [Mark(block, "credit", "reporting or editing credit", "attribution")]
-    if options.legal.search(text):
+    if may(block, options.legal) and options.legal.search(text):
         return [Mark(block, "legal", "copyright or reuse notice", "attribution")]
-    if options.contacts.fullmatch(text):
+    if may(block, options.contacts) and options.contacts.fullmatch(text):
         return [Mark(block, "contact", "a line that only gives a contact")]
-    if options.tags.match(text):
+    if may(block, options.tags) and options.tags.match(text):
         following = _tag_list(article, block, options)
         label = Mark(block, "tags", "tags or categories of the article", "tags")
         return [label] if following is None else [label, Mark(following, "tags", "list of tags under a 'Tags' label", "tags")]

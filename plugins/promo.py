@@ -65,12 +65,18 @@ def cleaner_add_options():
 def cleaner_mark_blocks(article, options):
     marks: list[Mark] = []
     taken: set[int] = set()
-    for block in article.candidates(*options.line_finders()):
+    heading_lines, insert_lines, marker = options.line_finders()
+    for block in article.candidates(heading_lines, insert_lines, marker):
         if block.index in taken or block.words > options.max_insert_words:
             continue
         text = block.text.strip()
         heading = text.rstrip(_HEADING_TRAILER)
-        if heading and block.words <= options.max_heading_words and options.headings.fullmatch(heading):
+        if (
+            heading
+            and block.words <= options.max_heading_words
+            and article.may_match_block(block, heading_lines)
+            and options.headings.fullmatch(heading)
+        ):
             marks.append(Mark(block, "promo-heading", f"heading of a list of other articles: {heading!r}"))
             for item in _items_under(article, block, options):
                 taken.add(item.index)
@@ -79,10 +85,10 @@ def cleaner_mark_blocks(article, options):
                 )
             continue
         inner = _unbracketed(text)
-        insert = _insert_label(inner, options)
+        insert = _insert_label(inner, options) if article.may_match_block(block, insert_lines) else None
         if insert:
             marks.append(Mark(block, "read-more-insert", f"one-line {insert!r} insert", "related", headline(inner[len(insert):], options)))
-        elif options.marker.search(text) and _tagged_headline(text, options, block.words):
+        elif article.may_match_block(block, marker) and marker.search(text) and _tagged_headline(text, options, block.words):
             marks.append(Mark(block, "tagged-headline", "headline tagged like a promo item", "related", headline(text, options)))
     return marks
 
