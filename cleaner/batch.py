@@ -1,6 +1,7 @@
 """Cleans many articles: documents stream from the readers to worker processes, records stream out.
 
-The process that reads also writes; cleaning and encoding happen in the workers. Documents go
+The process that runs the readers also writes; the workers load the documents a reader left
+unread (a file's content, `Document.loader`), clean them and encode the records. Documents go
 out in chunks, with a bounded number of chunks in flight, so memory stays flat however large the
 input. Results are written in input order (the oldest chunk is awaited first), so a run's output
 is the same with any number of workers, and ``--resume`` only has to know which ids are written.

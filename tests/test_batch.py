@@ -113,6 +113,22 @@ def test_resume_cuts_off_a_partial_last_line_and_cleans_that_article_again(tmp_p
     assert output.read_text(encoding="utf-8").splitlines(keepends=True)[:3] == complete[:3]
 
 
+def test_resume_knows_records_written_with_or_without_spaces_after_the_colons(tmp_path):
+    """Records are compact JSON lines now; a file written by the standard library's json (a
+    space after each colon) resumes as well."""
+    corpus = tmp_path / "corpus"
+    ids = make_corpus(corpus, 4)
+    output = tmp_path / "out.jsonl"
+    assert main(["clean", str(corpus), "-o", str(output), "-q", "--workers", "1"]) == 0
+    first, second, *_ = output.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert first.startswith('{"id":"')
+    spaced = json.dumps(json.loads(second), ensure_ascii=False) + "\n"
+    output.write_text(first + spaced, encoding="utf-8")
+    assert main(["clean", str(corpus), "-o", str(output), "-q", "--resume"]) == 0
+    records = lines_of(output)
+    assert sorted(record["id"] for record in records) == ids and len(records) == len(ids)
+
+
 def test_resume_refuses_a_file_that_is_not_cleaner_output(tmp_path, capsys):
     output = tmp_path / "out.jsonl"
     output.write_text("not json\n")

@@ -69,6 +69,40 @@ def test_first_mark_wins_and_later_plugins_see_earlier_removals():
     assert article.blocks[0].removal.plugin == "title"
 
 
+def test_kept_blocks_is_the_rule_s_own_list_and_follows_every_removal():
+    """The engine remembers the kept blocks between removals; a rule that changes the list it
+    got changes nothing for the rules after it."""
+    seen = []
+
+    class Greedy:
+        @cleaner.hookimpl(tryfirst=True)
+        def cleaner_mark_blocks(self, article):
+            article.kept_blocks().clear()
+            return [Mark(block, "odd", "an odd number") for block in article.kept_blocks() if block.text in ("One.", "Three.")]
+
+    class Watcher:
+        @cleaner.hookimpl(trylast=True)
+        def cleaner_mark_blocks(self, article):
+            seen.append([block.text for block in article.kept_blocks()])
+
+    text = "Title line\n\nOne.\n\nTwo.\n\nThree.\n\nFour."
+    article = Cleaner.from_config(plugins=[Greedy(), Watcher()]).clean_text(text, title="")
+    assert seen[0] == ["Title line", "Two.", "Four."]
+    assert article.text == "Title line\n\nTwo.\n\nFour."
+
+
+def test_a_rule_that_takes_no_article_is_called_with_its_options_alone():
+    calls = []
+
+    class Blind:
+        @cleaner.hookimpl
+        def cleaner_mark_blocks(self, options):
+            calls.append(options)
+
+    Cleaner.from_config(plugins=[Blind()]).clean_text("Title\n\nBody.")
+    assert calls and calls[0] is None
+
+
 def test_plugins_get_their_own_validated_options():
     article = Cleaner.from_config({"plugins": {"title": {"max_words": 2}}}).clean_text("Three word title\n\nBody.")
     assert article.metadata.title is None

@@ -49,6 +49,8 @@ def test_candidates_hold_every_block_a_vocabulary_matches(texts):
         candidates = [block.index for block in article.candidates(vocabulary)]
         assert set(expected) <= set(candidates), name
         assert article.may_match(vocabulary) == bool(candidates), name
+        assert all(article.may_match_block(article.blocks[index], vocabulary) for index in expected), name
+        assert [b.index for b in article.blocks if article.may_match_block(b, vocabulary)] == candidates, name
 
 
 def test_most_blocks_are_not_candidates():

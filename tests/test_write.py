@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.write import safe_relative_path
+from cleaner.write import json_line, safe_relative_path
 
 HOSTILE_IDS = [
     "../../etc/passwd",
@@ -124,3 +124,23 @@ def test_a_lone_surrogate_in_an_article_does_not_stop_the_writer(tmp_path, forma
     else:
         records = json.loads(written) if format == "json" else [json.loads(line) for line in written.splitlines()]
         assert [record["text"] for record in records] == ["Broken \ud800 character.", "Fine."]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"id": "a", "text": "Plain “curly” text", "n": 3, "metadata": {"tags": ["x"]}},
+        {"id": "lone", "text": "a \ud800 surrogate from a JSON input"},
+        {"id": "big", "count": 2**70},
+        {"id": "keys", "fields": {1: "a key that is not a string"}},
+    ],
+)
+def test_a_json_line_reads_back_as_the_record(record):
+    """orjson writes what it can; what it refuses (lone surrogates, integers past 64 bits,
+    keys that are not strings) the standard library writes, so no record is lost."""
+    import json
+
+    line = json_line(record)
+    assert line.endswith("\n") and "\n" not in line[:-1]
+    expected = json.loads(json.dumps(record))
+    assert json.loads(line) == expected
