@@ -51,11 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         cleaner = Cleaner.from_config()
         rows: dict[str, float] = defaultdict(float)
 
-        started = time.perf_counter()
-        documents = list(read_new(cleaner, [str(corpus)], RunStats(), lambda id: False, Summary()))
-        rows["readers over the folder (the parent's part)"] = time.perf_counter() - started
-        warm, timed = documents[:WARM_UP], documents[WARM_UP:]
         with cleaner.batch():
+            started = time.perf_counter()
+            documents = list(read_new(cleaner, [str(corpus)], RunStats(), lambda id: False, Summary()))
+            rows["readers over the folder (the parent's part)"] = time.perf_counter() - started
+            warm, timed = documents[:WARM_UP], documents[WARM_UP:]
             for document in warm:
                 cleaner.clean_document(document)
         rows["readers over the folder (the parent's part)"] *= len(timed) / len(documents)

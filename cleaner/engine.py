@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -484,7 +485,7 @@ class Cleaner:
                     Problem("segment", f"no segmenter takes media type {document.media_type!r}")
                 )
             return None
-        if not isinstance(segmented, Segments) or not all(isinstance(b, Block) for b in segmented.blocks):
+        if not isinstance(segmented, Segments) or not all(map(isinstance, segmented.blocks, repeat(Block))):
             article.problems.append(
                 Problem("segment", f"returned {type(segmented).__name__}, expected Segments of Blocks", plugin=plugin)
             )

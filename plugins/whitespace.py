@@ -12,8 +12,12 @@ def cleaner_render_text(article):
     for block in article.blocks:
         if block.removal is not None:
             continue
-        text = block.text.strip("\r\n")
-        text = "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
+        text = block.text
+        if "\n" in text or text.startswith("\r"):
+            text = text.strip("\r\n")
+            text = "\n".join(line.rstrip() for line in text.split("\n")) if "\n" in text else text.rstrip()
+        else:
+            text = text.rstrip()
         if paragraph is not None:
             parts.append("\n" if block.paragraph == paragraph else "\n\n")
         parts.append(text)

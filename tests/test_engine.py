@@ -292,3 +292,22 @@ def test_a_runaway_plugin_is_stopped_within_a_batch_too():
         fine = runner.clean_text("Title\n\nBody.", id="fine")
     assert "exceeded the time budget" in stuck.problems[0].message
     assert not fine.failed
+
+
+def test_in_a_batch_each_article_gets_its_whole_budget_from_its_own_start():
+    """The batch's timer runs on from one article to the next; an article that starts while it
+    runs is still given its whole budget, and stopped once that is spent."""
+    import time
+
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.3}}, plugins=[LoopsForever()])
+    with runner.batch():
+        assert not runner.clean_text("Title\n\nBody.", id="fine").failed
+        time.sleep(0.2)
+        started = time.monotonic()
+        stuck = runner.clean_text("Title\n\nBody.", id="stuck")
+        spent = time.monotonic() - started
+        after = runner.clean_text("Title\n\nBody.", id="after")
+    assert "exceeded the time budget" in stuck.problems[0].message and stuck.problems[0].plugin == "LoopsForever"
+    assert spent >= 0.29, "stopped before its own budget was spent"
+    assert not after.failed
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
