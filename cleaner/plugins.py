@@ -6,6 +6,7 @@ to standard error.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import sys
@@ -50,13 +51,18 @@ def load_plugin_dir(manager: pluggy.PluginManager, folder: Path) -> None:
         name = path.stem
         if manager.has_plugin(name):
             raise PluginLoadError(f"{path}: a plugin named {name!r} is already loaded; rename the file")
-        module_name = f"cleaner_plugin_dir_{abs(hash(str(folder.resolve())))}.{name}"
+        # A name that is the same in every process, and the module in sys.modules under it, so that
+        # what a plugin file defines (a reader's decoder, say) pickles to worker processes.
+        folder_key = hashlib.sha1(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        module_name = f"cleaner_plugin_dir_{folder_key}_{name}"
         spec = importlib.util.spec_from_file_location(module_name, path)
         module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
         try:
             spec.loader.exec_module(module)
             manager.register(module, name=name)
         except Exception as error:
+            del sys.modules[module_name]
             raise PluginLoadError(f"{path}: cannot load plugin: {type(error).__name__}: {error}") from error
         module.__cleaner_origin__ = str(path)
 

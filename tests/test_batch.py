@@ -218,3 +218,43 @@ def test_workers_start_by_forking_while_the_progress_bar_runs():
                 assert batch._start_method() == "fork"
         finally:
             bar.close()
+
+
+STORY_READER = """
+import cleaner
+from cleaner.read import read_one_article
+
+
+def decode_story(data):
+    return data.decode("utf-8").replace("~", ""), None
+
+
+@cleaner.hookimpl
+def cleaner_read_source(source, limits):
+    if not source.has_suffix([".story"]):
+        return None
+    return read_one_article(source, "text/plain", decode_story, limits.max_article_bytes)
+"""
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_a_reader_from_a_plugin_folder_reads_in_the_workers(tmp_path, monkeypatch, start_method):
+    """A reader that leaves the reading to the workers, with a decoder of its own defined in a
+    plugin file: the document travels unread and the worker finds the decoder, whether it was
+    forked with the plugins loaded or started afresh and loaded them again."""
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start_method} here")
+    monkeypatch.setattr(batch, "_start_method", lambda: start_method)
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "stories.py").write_text(STORY_READER, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(80):
+        (corpus / f"{number:03d}.story").write_text(f"Headline {number}\n\nA body ~sentence~ number {number}.", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    status = main(["clean", str(corpus), "--plugins-dir", str(plugins), "-o", str(output), "-q", "--workers", "2"])
+    assert status == 0
+    records = lines_of(output)
+    assert [record["id"] for record in records] == [f"{number:03d}" for number in range(80)]
+    assert records[7]["text"] == "A body sentence number 7." and records[7]["errors"] == []
