@@ -453,7 +453,7 @@ class Cleaner:
                     raise
                 if self._trace:
                     trace_call("cleaner_mark_blocks", plugin, {"article": article, **kwargs}, marks)
-                if marks is not None and not (type(marks) is list and not marks):
+                if marks is not None and not (type(marks) is list and not marks):  # an empty list: nothing to do
                     removed += self._apply_marks(article, plugin, marks, protected)
                 if len(problems) > before:
                     failed[position] = True

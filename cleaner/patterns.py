@@ -8,7 +8,6 @@ Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any scrip
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
