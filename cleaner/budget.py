@@ -9,6 +9,7 @@ their main thread. A loop inside C code that never returns to Python cannot be s
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -39,7 +40,9 @@ class TimeBudget:
 
     def __init__(self, seconds: float):
         self.seconds = seconds
-        self._held = False
+        self._held_by: int | None = None
+        """The process holding the handler for a batch: a worker forked inside its parent's batch
+        inherits this object, but not the parent's handler or timer, and must hold its own."""
         self._deadline: float | None = None
         self._timer_set = False
 
@@ -54,15 +57,15 @@ class TimeBudget:
     @contextmanager
     def installed(self) -> Iterator[None]:
         """Keep the handler in place for a whole batch of articles."""
-        if self._held or not self.enforceable:
+        if self._held_by == os.getpid() or not self.enforceable:
             yield
             return
         previous = signal.signal(signal.SIGALRM, self._alarm)
-        self._held = True
+        self._held_by, self._timer_set, self._deadline = os.getpid(), False, None
         try:
             yield
         finally:
-            self._held = False
+            self._held_by = None
             signal.setitimer(signal.ITIMER_REAL, 0)
             self._timer_set = False
             self._deadline = None
@@ -72,7 +75,7 @@ class TimeBudget:
         """A context in which the budget runs for one article."""
         if not self.enforceable:
             return _UNARMED
-        if self._held:
+        if self._held_by == os.getpid():
             return _Deadline(self)
         return _Armed(self.seconds)
 

@@ -258,3 +258,42 @@ def test_a_reader_from_a_plugin_folder_reads_in_the_workers(tmp_path, monkeypatc
     records = lines_of(output)
     assert [record["id"] for record in records] == [f"{number:03d}" for number in range(80)]
     assert records[7]["text"] == "A body sentence number 7." and records[7]["errors"] == []
+
+
+LOOPS_ON_ONE = """
+import cleaner
+
+
+@cleaner.hookimpl
+def cleaner_mark_blocks(article):
+    while article.id.endswith("077"):
+        pass
+"""
+
+
+def test_a_runaway_plugin_is_stopped_in_a_forked_worker(tmp_path):
+    """A worker forked while its parent holds the time budget for the batch inherits that state
+    but not the parent's timer: it must set its own, or a looping plugin hangs the run."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork here")
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / "loops.py").write_text(LOOPS_ON_ONE, encoding="utf-8")
+    config = tmp_path / "budget.yaml"
+    config.write_text("limits:\n  time_budget_seconds: 0.5\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(150):
+        (corpus / f"a{number:03d}.txt").write_text(f"Headline {number}\n\nBody sentence {number}.", encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    try:
+        run = subprocess.run(
+            command("clean", corpus, "--plugins-dir", plugins, "--config", config, "-o", output, "-q", "--workers", "2"),
+            cwd=ROOT, capture_output=True, text=True, timeout=60,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the run did not end: the budget was not enforced in the worker")
+    assert run.returncode == 1, run.stderr
+    records = {record["id"]: record for record in lines_of(output)}
+    assert len(records) == 150
+    assert "exceeded the time budget" in records["a077"]["errors"][0]["message"]
