@@ -447,7 +447,7 @@ class Cleaner:
                 except Exception as error:
                     problems.append(Problem("rules", f"{type(error).__name__}: {error}", plugin=plugin))
                     failed[position] = True
-                    continue
+                    marks = None
                 except OverBudget as error:
                     error.stage, error.plugin = error.stage or "rules", error.plugin or plugin
                     raise

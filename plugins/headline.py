@@ -7,8 +7,6 @@ title in the page's metadata, so body text that merely starts the article stays;
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
@@ -39,7 +37,7 @@ def cleaner_mark_blocks(article, options):
     title = article.metadata.title
     if not title:
         return None
-    title_words = _title_words(title)
+    title_words = frozenset(word_set(title))
     if not title_words:
         return None
     kept = article.kept_blocks()
@@ -56,12 +54,6 @@ def cleaner_mark_blocks(article, options):
     if not marks:
         return None
     return marks + _dek(kept[last + 1 :], options)
-
-
-@lru_cache(maxsize=256)
-def _title_words(title: str) -> frozenset[str]:
-    """The title's words: asked again for the same title on every pass of the rules."""
-    return frozenset(word_set(title))
 
 
 def _may_share(text: str, words: frozenset[str], least: float) -> bool:

@@ -311,3 +311,9 @@ def test_in_a_batch_each_article_gets_its_whole_budget_from_its_own_start():
     assert spent >= 0.29, "stopped before its own budget was spent"
     assert not after.failed
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_trace_shows_a_rule_that_raised(monkeypatch, capsys):
+    monkeypatch.setenv("CLEANER_TRACE", "1")
+    Cleaner.from_config(plugins=[Raises()]).clean_text("Title\n\nBody.")
+    assert "[cleaner] cleaner_mark_blocks <Raises>(article=" in capsys.readouterr().err
