@@ -15,7 +15,7 @@ from functools import partial
 from tqdm import tqdm
 
 from . import check_rules, explain, learn, report
-from .batch import Summary, clean_documents, read_new
+from .batch import Summary, WorkersDying, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
 from .output import Folder, JsonLinesFile, OutputError, Stream, is_folder, make_outcome
@@ -23,6 +23,7 @@ from .plugins import describe_plugins
 from .write import FORMATS
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_ABORTED = 3
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 """128 + SIGPIPE, the status a shell reports for a tool its reader stopped early (`yes | head -1`):
@@ -183,6 +184,10 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
         print(f"cleaner: interrupted after {summary.articles} articles; every record written is whole: "
               "run again with --resume to clean the rest", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except WorkersDying as error:
+        print(f"cleaner: error: {error}; stopped after {summary.articles} articles; every record written "
+              "is whole: run again with --resume once the cause is fixed", file=sys.stderr)
+        return EXIT_ABORTED
     finally:
         signal.signal(signal.SIGTERM, previous_handler)
         progress.close()

@@ -320,6 +320,7 @@ class Cleaner:
                 return
             if document is None:
                 return
+            document.reader = plugin
             yield document
 
     def _over_budget(self, error: OverBudget, where: str, stage: str) -> Problem:
@@ -372,7 +373,9 @@ class Cleaner:
             except OverBudget as error:
                 document.problems.append(self._over_budget(error, document.source, "read"))
             except Exception as error:
-                document.problems.append(Problem("read", f"{document.source}: {type(error).__name__}: {error}"))
+                document.problems.append(
+                    Problem("read", f"{document.source}: {type(error).__name__}: {error}", plugin=document.reader)
+                )
         article = Article(id=document.id, source=document.source, fields=dict(document.fields))
         article.problems.extend(document.problems)
         article.metadata.file("url", document.url)

@@ -91,6 +91,9 @@ def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterabl
     A reader of one article per file can leave the reading itself to the process that cleans it,
     so that a batch run's workers share it: yield the document with its ``id`` and a picklable
     ``loader`` that fills in ``content`` and ``problems`` (`cleaner.read.read_one_article` does this).
+    A loader defined at module level pickles; a lambda or a nested function does not, and then
+    the batch cleans those documents in its main process, slower but the same. An exception
+    the loader raises fails its article with an error naming your plugin.
     """
 
 

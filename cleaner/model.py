@@ -76,6 +76,8 @@ class Document:
     """What reads the content, where the reader leaves that to the process that cleans the
     article (a worker of a batch run): a picklable callable that sets `content` and adds its
     problems. The engine calls `load` before cleaning; `id` must be known without it."""
+    reader: str | None = None
+    """The plugin that yielded the document (the engine sets it), for errors its `loader` raises."""
 
     def load(self) -> None:
         """Read the content now, if the reader left it to `loader`."""

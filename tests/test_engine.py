@@ -211,6 +211,28 @@ def test_a_reader_that_never_finishes_is_stopped_after_its_documents_so_far(tmp_
     assert articles["good"].text == "Body sentence."
 
 
+class LoaderRaises:
+    @cleaner.hookimpl(tryfirst=True)
+    def cleaner_read_source(self, source):
+        if not source.name.endswith(".broken"):
+            return None
+        document = cleaner.Document(id="broken", source=source.name)
+        document.loader = self._load
+        return iter([document])
+
+    @staticmethod
+    def _load(document):
+        raise LookupError("no such codec")
+
+
+def test_a_loader_that_raises_fails_its_article_with_an_error_naming_the_reader(tmp_path):
+    (tmp_path / "a.broken").write_text("")
+    [article] = Cleaner.from_config(plugins=[LoaderRaises()]).clean_paths([str(tmp_path / "a.broken")])
+    [problem] = article.problems
+    assert problem.fatal and problem.stage == "read" and problem.plugin == "LoaderRaises"
+    assert problem.message == f"{tmp_path / 'a.broken'}: LookupError: no such codec"
+
+
 def test_an_article_of_more_blocks_than_the_limit_fails_before_any_rule_runs():
     article = Cleaner.from_config({"limits": {"max_article_blocks": 3}}).clean_text("A\nB\nC\nD\nE", source="many.txt")
     [problem] = article.problems
