@@ -18,7 +18,7 @@ from . import check_rules, explain, learn, report
 from .batch import Summary, WorkersDying, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
-from .output import Folder, JsonLinesFile, OutputError, Stream, is_folder, make_outcome
+from .output import Folder, JsonLinesFile, OutputError, Stream, WriteFailed, is_folder, make_outcome
 from .plugins import describe_plugins
 from .write import FORMATS
 
@@ -180,11 +180,12 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
                 progress.update()
                 for message in outcome.messages:
                     progress.write(message, file=sys.stderr)
+        _close(output, errors)
     except KeyboardInterrupt:
         print(f"cleaner: interrupted after {summary.articles} articles; every record written is whole: "
               "run again with --resume to clean the rest", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except WorkersDying as error:
+    except (WorkersDying, WriteFailed) as error:
         print(f"cleaner: error: {error}; stopped after {summary.articles} articles; every record written "
               "is whole: run again with --resume once the cause is fixed", file=sys.stderr)
         return EXIT_ABORTED
@@ -192,13 +193,21 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous_handler)
         progress.close()
         try:
-            output.close()
-        finally:
-            if errors is not None:
-                errors.close()
+            _close(output, errors)
+        except WriteFailed as error:
+            print(f"cleaner: error: {error}", file=sys.stderr)
     if not args.quiet:
         print(_summary(summary, stats, time.monotonic() - started), file=sys.stderr)
     return EXIT_ARTICLE_FAILED if summary.failed else EXIT_OK
+
+
+def _close(output, errors) -> None:
+    """Close both outputs, even if the first fails; closing again does nothing."""
+    try:
+        output.close()
+    finally:
+        if errors is not None:
+            errors.close()
 
 
 class _Progress(tqdm):

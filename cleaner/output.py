@@ -29,6 +29,14 @@ class OutputError(Exception):
     """The output cannot be opened or resumed; a usage error."""
 
 
+class WriteFailed(Exception):
+    """The output could not be written (a full disk, a file system gone): the run stops there."""
+
+
+def _write_failed(path: object, error: OSError) -> WriteFailed:
+    return WriteFailed(f"cannot write {path}: {error.strerror or error}")
+
+
 def make_outcome(article: Article, format: str, with_record: bool = False, with_text: bool = False) -> Outcome:
     """Encode in the worker: `format` for the output, and the JSON line too where it is needed."""
     encoded = encode(article, format)
@@ -77,6 +85,7 @@ class JsonLinesFile:
         self.path = Path(path)
         self.ids: set[str] = set()
         self._pending: list[str] = []
+        self._failed = False
         try:
             if resume and self.path.exists():
                 self.ids = _written_ids(self.path)
@@ -94,14 +103,28 @@ class JsonLinesFile:
             self.flush()
 
     def flush(self) -> None:
+        """Write the pending records; after a failed write, nothing more (the last line may be
+        cut off, which ``--resume`` removes)."""
         data = memoryview("".join(self._pending).encode("utf-8", "surrogatepass"))
         self._pending.clear()
-        while data:
-            data = data[os.write(self._fd, data) :]
+        if self._failed:
+            return
+        try:
+            while data:
+                data = data[os.write(self._fd, data) :]
+        except OSError as error:
+            self._failed = True
+            raise _write_failed(self.path, error) from None
 
     def close(self) -> None:
-        self.flush()
-        os.close(self._fd)
+        """Flush and close; closing again does nothing."""
+        if self._fd < 0:
+            return
+        try:
+            self.flush()
+        finally:
+            os.close(self._fd)
+            self._fd = -1
 
 
 def _written_ids(path: Path) -> set[str]:
@@ -155,10 +178,13 @@ class Folder:
         self._replace(self._path(outcome.id, ".json"), outcome.record or outcome.encoded)
 
     def _replace(self, path: Path, content: str) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}{_TEMPORARY}")
-        partial.write_text(content, encoding="utf-8", errors="surrogatepass")
-        os.replace(partial, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(content, encoding="utf-8", errors="surrogatepass")
+            os.replace(partial, path)
+        except OSError as error:
+            raise _write_failed(path, error) from None
 
     def close(self) -> None:
         pass
@@ -179,18 +205,35 @@ class Stream:
             self._stream: TextIO = open(path, "w", encoding="utf-8") if path else sys.stdout
         except OSError as error:
             raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+        self._name = path or "standard output"
+        self._closed = False
         self._writer = RecordWriter(self._stream, format)
 
     def done(self, id: str) -> bool:
         return False
 
     def write(self, outcome: Outcome) -> None:
-        self._writer.write_encoded(outcome.id, outcome.encoded)
+        try:
+            self._writer.write_encoded(outcome.id, outcome.encoded)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            self._closed = True
+            raise _write_failed(self._name, error) from None
 
     def close(self) -> None:
-        self._writer.close()
-        if self._stream is not sys.stdout:
-            self._stream.close()
+        """Finish the output and close it; closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._writer.close()
+            if self._stream is not sys.stdout:
+                self._stream.close()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise _write_failed(self._name, error) from None
 
 
 def is_folder(output: str) -> bool:

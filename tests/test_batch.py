@@ -408,3 +408,47 @@ def test_a_run_whose_workers_die_on_anything_stops_with_status_3(tmp_path):
     assert run.returncode == 3
     assert "died on a two-line test article: the workers fail, not the articles" in run.stderr
     assert "run again with --resume" in run.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_full_disk_stops_the_run_with_a_clear_error_and_status_3(tmp_path, capsys, workers):
+    corpus = small_corpus(tmp_path, 150)
+    assert main(["clean", str(corpus), "-o", "/dev/full", "-q", "--workers", workers]) == 3
+    error = capsys.readouterr().err
+    assert error.startswith("cleaner: error: cannot write /dev/full: No space left on device; stopped after ")
+    assert "Traceback" not in error and error.count("\n") == 1
+
+
+def test_a_folder_output_that_cannot_be_written_stops_the_run(tmp_path, capsys, monkeypatch):
+    corpus = small_corpus(tmp_path, 5)
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert main(["clean", str(corpus), "-o", str(tmp_path / "out") + "/", "-q"]) == 3
+    error = capsys.readouterr().err
+    assert error.startswith(f"cleaner: error: cannot write {tmp_path / 'out' / 'a000.txt'}: No space left on device")
+
+
+def test_records_cleaned_before_a_failed_write_are_not_written_again_on_close(tmp_path, monkeypatch):
+    from cleaner.batch import Outcome
+    from cleaner.output import JsonLinesFile, WriteFailed
+
+    output = JsonLinesFile(tmp_path / "out.jsonl")
+    calls = []
+
+    def disk_full(fd, data):
+        calls.append(len(data))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "write", disk_full)
+    outcome = Outcome(id="a", encoded='{"id":"a"}\n', failed=False, removed={}, messages=[])
+    output.write(outcome)
+    with pytest.raises(WriteFailed, match="No space left on device"):
+        output.flush()
+    output.write(outcome)
+    output.close()
+    output.close()
+    assert len(calls) == 1
