@@ -40,12 +40,14 @@ class Outcome:
     """What a worker sends back for one article: its output, already encoded, and its accounts."""
 
     id: str
-    encoded: str
     failed: bool
     removed: dict[str, int]
     messages: list[str]
-    record: str | None = None
-    """The JSON line, where the output needs it besides `encoded` (folders, ``--errors``)."""
+    line: bytes | None = None
+    """The record as a JSON line in UTF-8, for a JSON-lines output, a folder or ``--errors``: bytes
+    cross from the worker and go to the file as they are, where a string is decoded and encoded."""
+    encoded: str | None = None
+    """What a ``json`` or ``text`` stream prints for the article."""
     text: str | None = None
 
 

@@ -19,7 +19,7 @@ from typing import TextIO
 
 from .batch import Outcome
 from .model import Article
-from .write import RecordWriter, encode, safe_relative_path
+from .write import RecordWriter, encode, json_line_bytes, safe_relative_path, to_record
 
 _TEMPORARY = ".cleaner-partial"
 _ID_PREFIX = b'{"id":'
@@ -38,16 +38,15 @@ def _write_failed(path: object, error: OSError) -> WriteFailed:
 
 
 def make_outcome(article: Article, format: str, with_record: bool = False, with_text: bool = False) -> Outcome:
-    """Encode in the worker: `format` for the output, and the JSON line too where it is needed."""
-    encoded = encode(article, format)
-    record = encoded if format == "jsonl" else encode(article, "jsonl") if with_record else None
+    """Encode in the worker: the JSON line where the output or ``--errors`` needs it, and what a
+    ``json`` or ``text`` stream prints."""
     return Outcome(
         id=article.id,
-        encoded=encoded,
         failed=article.failed,
         removed=_removed_by_plugin(article),
         messages=[_message(article, problem) for problem in article.problems],
-        record=record,
+        line=json_line_bytes(to_record(article)) if format == "jsonl" or with_record else None,
+        encoded=None if format == "jsonl" else encode(article, format),
         text=article.text if with_text else None,
     )
 
@@ -84,7 +83,7 @@ class JsonLinesFile:
     def __init__(self, path: str | Path, resume: bool = False):
         self.path = Path(path)
         self.ids: set[str] = set()
-        self._pending: list[str] = []
+        self._pending: list[bytes] = []
         self._failed = False
         try:
             if resume and self.path.exists():
@@ -98,14 +97,14 @@ class JsonLinesFile:
         return id in self.ids
 
     def write(self, outcome: Outcome) -> None:
-        self._pending.append(outcome.record or outcome.encoded)
+        self._pending.append(outcome.line)
         if len(self._pending) >= self.BATCH:
             self.flush()
 
     def flush(self) -> None:
         """Write the pending records; after a failed write, nothing more (the last line may be
         cut off, which ``--resume`` removes)."""
-        data = memoryview("".join(self._pending).encode("utf-8", "surrogatepass"))
+        data = memoryview(b"".join(self._pending))
         self._pending.clear()
         if self._failed:
             return
@@ -174,14 +173,14 @@ class Folder:
         return self._path(id, ".json").exists()
 
     def write(self, outcome: Outcome) -> None:
-        self._replace(self._path(outcome.id, ".txt"), outcome.text or "")
-        self._replace(self._path(outcome.id, ".json"), outcome.record or outcome.encoded)
+        self._replace(self._path(outcome.id, ".txt"), (outcome.text or "").encode("utf-8", "surrogatepass"))
+        self._replace(self._path(outcome.id, ".json"), outcome.line)
 
-    def _replace(self, path: Path, content: str) -> None:
+    def _replace(self, path: Path, content: bytes) -> None:
         partial = path.with_name(f".{path.name}{_TEMPORARY}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_text(content, encoding="utf-8", errors="surrogatepass")
+            partial.write_bytes(content)
             os.replace(partial, path)
         except OSError as error:
             raise _write_failed(path, error) from None
@@ -214,7 +213,8 @@ class Stream:
 
     def write(self, outcome: Outcome) -> None:
         try:
-            self._writer.write_encoded(outcome.id, outcome.encoded)
+            encoded = outcome.line.decode("utf-8", "surrogatepass") if outcome.encoded is None else outcome.encoded
+            self._writer.write_encoded(outcome.id, encoded)
         except BrokenPipeError:
             raise
         except OSError as error:

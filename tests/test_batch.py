@@ -444,7 +444,7 @@ def test_records_cleaned_before_a_failed_write_are_not_written_again_on_close(tm
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "write", disk_full)
-    outcome = Outcome(id="a", encoded='{"id":"a"}\n', failed=False, removed={}, messages=[])
+    outcome = Outcome(id="a", failed=False, removed={}, messages=[], line=b'{"id":"a"}\n')
     output.write(outcome)
     with pytest.raises(WriteFailed, match="No space left on device"):
         output.flush()
