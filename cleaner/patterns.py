@@ -50,12 +50,14 @@ class Vocabulary:
     def __init__(self, patterns: Sequence[str] = ()):
         self.patterns = tuple(patterns)
         self._hash = hash(self.patterns)
+        alone = []
         for index, pattern in enumerate(self.patterns):
             try:
-                compile_pattern(pattern)
+                alone.append(compile_pattern(pattern))
             except PatternError as error:
                 raise PatternError(f"item {index}: {error}") from None
-        self._regex = compile_pattern(self.joined) if self.patterns else None
+        # Each pattern is compiled alone to name a bad one; one pattern alone is its own alternation.
+        self._regex = alone[0] if len(alone) == 1 else compile_pattern(self.joined) if alone else None
         self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
 
     @property
