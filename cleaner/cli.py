@@ -15,11 +15,12 @@ from functools import partial
 from tqdm import tqdm
 
 from . import check_rules, explain, learn, report
-from .batch import Summary, WorkersDying, clean_documents, read_new
+from .batch import Summary, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
 from .output import Folder, JsonLinesFile, OutputError, Stream, WriteFailed, is_folder, make_outcome
 from .plugins import describe_plugins
+from .workers import WorkersDying
 from .write import FORMATS
 
 EXIT_OK, EXIT_ARTICLE_FAILED, EXIT_USAGE = 0, 1, 2

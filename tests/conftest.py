@@ -1,3 +1,5 @@
+import json
+import sys
 import textwrap
 from pathlib import Path
 
@@ -32,3 +34,28 @@ def removed_by(article, plugin):
 
 def kept(article):
     return [block.text.strip() for block in article.kept_blocks()]
+
+
+def plugin_folder(tmp_path, name, source):
+    """A folder holding one plugin file, `name`.py, for ``--plugins-dir``."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    (plugins / f"{name}.py").write_text(source, encoding="utf-8")
+    return plugins
+
+
+def small_corpus(tmp_path, count):
+    """`count` two-line articles a000.txt, a001.txt, ...: "Headline N", then "Body sentence N."."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for number in range(count):
+        (corpus / f"a{number:03d}.txt").write_text(f"Headline {number}\n\nBody sentence {number}.", encoding="utf-8")
+    return corpus
+
+
+def lines_of(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def command(*args):
+    return [sys.executable, "-m", "cleaner.cli", *map(str, args)]

@@ -1,19 +1,15 @@
 """Batch runs of `cleaner clean`: workers, streamed output, --resume after a kill, folders, --errors."""
 
 import json
-import multiprocessing
 import os
 import signal
 import subprocess
-import sys
-import threading
 import time
 
 import pytest
 
-from cleaner import batch
-from cleaner.cli import _Progress, main
-from conftest import ROOT, SEED
+from cleaner.cli import main
+from conftest import ROOT, SEED, command, lines_of, small_corpus
 
 
 def make_corpus(folder, count):
@@ -27,31 +23,6 @@ def make_corpus(folder, count):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return sorted(f"part{n // 100:03d}/article{n:05d}" for n in range(count))
-
-
-def plugin_folder(tmp_path, name, source):
-    """A folder holding one plugin file, `name`.py, for ``--plugins-dir``."""
-    plugins = tmp_path / "plugins"
-    plugins.mkdir()
-    (plugins / f"{name}.py").write_text(source, encoding="utf-8")
-    return plugins
-
-
-def small_corpus(tmp_path, count):
-    """`count` two-line articles a000.txt, a001.txt, ...: "Headline N", then "Body sentence N."."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number in range(count):
-        (corpus / f"a{number:03d}.txt").write_text(f"Headline {number}\n\nBody sentence {number}.", encoding="utf-8")
-    return corpus
-
-
-def lines_of(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-
-
-def command(*args):
-    return [sys.executable, "-m", "cleaner.cli", *map(str, args)]
 
 
 def start_run_until_part_written(corpus, output, size):
@@ -222,192 +193,6 @@ def test_workers_must_be_a_positive_number(workers):
     with pytest.raises(SystemExit) as exit:
         main(["clean", str(SEED), "--workers", workers])
     assert exit.value.code == 2
-
-
-def test_workers_start_by_forking_while_the_progress_bar_runs():
-    """The progress bar starts no thread, so a run's workers fork with the cleaner already built
-    instead of spawning and building it again in each."""
-    with open(os.devnull, "w") as sink:
-        bar = _Progress(file=sink)
-        try:
-            assert threading.active_count() == 1
-            if "fork" in multiprocessing.get_all_start_methods():
-                assert batch._start_method() == "fork"
-        finally:
-            bar.close()
-
-
-STORY_READER = """
-import cleaner
-from cleaner.read import read_one_article
-
-
-def decode_story(data):
-    return data.decode("utf-8").replace("~", ""), None
-
-
-@cleaner.hookimpl
-def cleaner_read_source(source, limits):
-    if not source.has_suffix([".story"]):
-        return None
-    return read_one_article(source, "text/plain", decode_story, limits.max_article_bytes)
-"""
-
-
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
-def test_a_reader_from_a_plugin_folder_reads_in_the_workers(tmp_path, monkeypatch, start_method):
-    """A reader that leaves the reading to the workers, with a decoder of its own defined in a
-    plugin file: the document travels unread and the worker finds the decoder, whether it was
-    forked with the plugins loaded or started afresh and loaded them again."""
-    if start_method not in multiprocessing.get_all_start_methods():
-        pytest.skip(f"no {start_method} here")
-    monkeypatch.setattr(batch, "_start_method", lambda: start_method)
-    plugins = plugin_folder(tmp_path, "stories", STORY_READER)
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for number in range(80):
-        (corpus / f"{number:03d}.story").write_text(f"Headline {number}\n\nA body ~sentence~ number {number}.", encoding="utf-8")
-    output = tmp_path / "out.jsonl"
-    status = main(["clean", str(corpus), "--plugins-dir", str(plugins), "-o", str(output), "-q", "--workers", "2"])
-    assert status == 0
-    records = lines_of(output)
-    assert [record["id"] for record in records] == [f"{number:03d}" for number in range(80)]
-    assert records[7]["text"] == "A body sentence number 7." and records[7]["errors"] == []
-
-
-LOOPS_ON_ONE = """
-import cleaner
-
-
-@cleaner.hookimpl
-def cleaner_mark_blocks(article):
-    while article.id.endswith("077"):
-        pass
-"""
-
-
-def test_a_runaway_plugin_is_stopped_in_a_forked_worker(tmp_path):
-    """A worker forked while its parent holds the time budget for the batch inherits that state
-    but not the parent's timer: it must set its own, or a looping plugin hangs the run."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork here")
-    plugins = plugin_folder(tmp_path, "loops", LOOPS_ON_ONE)
-    config = tmp_path / "budget.yaml"
-    config.write_text("limits:\n  time_budget_seconds: 0.5\n", encoding="utf-8")
-    corpus = small_corpus(tmp_path, 150)
-    output = tmp_path / "out.jsonl"
-    try:
-        run = subprocess.run(
-            command("clean", corpus, "--plugins-dir", plugins, "--config", config, "-o", output, "-q", "--workers", "2"),
-            cwd=ROOT, capture_output=True, text=True, timeout=60,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail("the run did not end: the budget was not enforced in the worker")
-    assert run.returncode == 1, run.stderr
-    records = {record["id"]: record for record in lines_of(output)}
-    assert len(records) == 150
-    assert "exceeded the time budget" in records["a077"]["errors"][0]["message"]
-
-
-UNPICKLABLE_READER = """
-import cleaner
-
-
-@cleaner.hookimpl
-def cleaner_read_source(source):
-    if not source.has_suffix([".feed"]):
-        return None
-    return _documents(source)
-
-
-def _documents(source):
-    for number in range(150):
-        document = cleaner.Document(id=f"story{number:03d}", source=f"{source.name}:{number + 1}")
-        document.loader = lambda document, number=number: setattr(
-            document, "content", f"Headline {number}\\n\\nA body sentence about story {number}."
-        )
-        yield document
-"""
-
-
-def test_documents_that_cannot_be_sent_to_workers_are_cleaned_in_the_main_process(tmp_path, capsys):
-    """A reader's loader that does not pickle (a lambda) must not crash a multi-worker run."""
-    plugins = plugin_folder(tmp_path, "feed", UNPICKLABLE_READER)
-    (tmp_path / "news.feed").write_text("", encoding="utf-8")
-    outputs = {}
-    for workers in ("1", "2"):
-        outputs[workers] = tmp_path / f"out{workers}.jsonl"
-        status = main(["clean", str(tmp_path / "news.feed"), "--plugins-dir", str(plugins), "-o", str(outputs[workers]),
-                       "-q", "--workers", workers])
-        assert status == 0
-    records = lines_of(outputs["2"])
-    assert [record["id"] for record in records] == [f"story{number:03d}" for number in range(150)]
-    assert records[42]["text"] == "A body sentence about story 42." and records[42]["errors"] == []
-    assert records == lines_of(outputs["1"])
-    warnings = capsys.readouterr().err.splitlines()
-    assert len(warnings) == 1 and "could not be sent to a worker process" in warnings[0]
-
-
-CRASHES_ON_ONE = """
-import os
-import signal
-
-import cleaner
-
-
-@cleaner.hookimpl
-def cleaner_mark_blocks(article):
-    if article.id == "a{poison}":
-        os.kill(os.getpid(), signal.SIGKILL)
-"""
-
-
-@pytest.mark.parametrize("poison", ["077", "140"])
-def test_an_article_whose_worker_dies_fails_alone_and_the_run_goes_on(tmp_path, poison):
-    """A worker killed mid-article (a crash in a compiled library, the out-of-memory killer)
-    breaks the pool; the run starts a new one and fails only the article that killed it."""
-    plugins = plugin_folder(tmp_path, "crash", CRASHES_ON_ONE.replace("{poison}", poison))
-    corpus = small_corpus(tmp_path, 300)
-    output = tmp_path / "out.jsonl"
-    try:
-        run = subprocess.run(
-            command("clean", corpus, "--plugins-dir", plugins, "-o", output, "-q", "--workers", "2"),
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail("the run did not end after a worker died")
-    assert run.returncode == 1, run.stderr
-    records = lines_of(output)
-    assert [record["id"] for record in records] == [f"a{number:03d}" for number in range(300)]
-    failed = [record for record in records if record["errors"]]
-    assert [record["id"] for record in failed] == [f"a{poison}"]
-    assert "the worker process cleaning this article died" in failed[0]["errors"][0]["message"]
-    assert records[5]["text"] == "Body sentence 5."
-
-
-ALWAYS_CRASHES = """
-import os
-import signal
-
-import cleaner
-
-
-@cleaner.hookimpl
-def cleaner_mark_blocks(article):
-    os.kill(os.getpid(), signal.SIGKILL)
-"""
-
-
-def test_a_run_whose_workers_die_on_anything_stops_with_status_3(tmp_path):
-    plugins = plugin_folder(tmp_path, "crash", ALWAYS_CRASHES)
-    corpus = small_corpus(tmp_path, 200)
-    run = subprocess.run(
-        command("clean", corpus, "--plugins-dir", plugins, "-o", tmp_path / "out.jsonl", "-q", "--workers", "2"),
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
-    assert run.returncode == 3
-    assert "died on a two-line test article: the workers fail, not the articles" in run.stderr
-    assert "run again with --resume" in run.stderr
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
