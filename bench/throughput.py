@@ -13,11 +13,15 @@ It prints articles/s, MB/s (of input text), peak RSS (summed over the process an
 sampled every 50 ms) and the ratios b/a and c/b. Times are wall-clock and include starting Python.
 On a shared machine wall-clock speed depends on the neighbours, so it also prints the CPU seconds
 each run used (its whole process tree, from getrusage) and the b/a ratio of articles per CPU second.
+A virtual machine's speed moves by 10% or more from one run to the next, so the three runs are
+made in rounds, a b c a b c ... (``--repeat``, 3 by default), and each row and ratio is the median
+over the rounds; every round is printed too.
 
 Usage (from the repository root, after ``pip install -e '.[test]'``, which brings psutil)::
 
     python bench/throughput.py                  # N = 20,000
     python bench/throughput.py -n 200000        # the memory check
+    python bench/throughput.py --repeat 1       # one round: quicker, noisier
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import os
 import random
 import resource
 import shutil
+import statistics
 import sys
 import tempfile
 import threading
@@ -125,6 +130,11 @@ def measure(name: str, command: list[str], output: Path) -> Result:
     return Result(name, seconds, cpu_seconds, peak, records)
 
 
+def _row(result: Result, count: int, size: int) -> str:
+    return (f"{result.name:<16} {result.seconds:>8.2f} {count / result.seconds:>11.0f} "
+            f"{size / 1e6 / result.seconds:>7.2f} {result.peak_rss / 2**20:>12.0f} {result.cpu_seconds:>7.2f}")
+
+
 def _children_cpu() -> float:
     """CPU seconds of every finished descendant (the workers are waited for by their parent)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -142,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-n", type=int, default=20_000, help="articles in the corpus (default: 20000)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of run (c) (default: all cores)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds of the three runs; medians are reported (default: 3)")
     parser.add_argument("--work-dir", type=Path, help="keep the corpus and outputs here (default: a temporary folder)")
     parser.add_argument("--floor", nargs=2, metavar=("CORPUS", "OUTPUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -166,18 +177,32 @@ def main(argv: list[str] | None = None) -> int:
         (f"(c) {args.workers} workers", [*cleaner, "-o", str(work / "all.jsonl"), "--workers", str(args.workers)],
          work / "all.jsonl"),
     ]
-    results = []
-    print(f"{'run':<16} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'CPU s':>7}")
-    for name, command, output in runs:
-        result = measure(name, command, output)
-        if result.records != args.n:
-            sys.exit(f"{name}: wrote {result.records} records for {args.n} articles")
-        results.append(result)
-        print(f"{name:<16} {result.seconds:>8.2f} {args.n / result.seconds:>11.0f} "
-              f"{size / 1e6 / result.seconds:>7.2f} {result.peak_rss / 2**20:>12.0f} {result.cpu_seconds:>7.2f}")
-    a, b, c = (args.n / result.seconds for result in results)
-    print(f"b/a = {b / a:.2f}   c/b = {c / b:.2f}   b/a by CPU seconds = "
-          f"{results[0].cpu_seconds / results[1].cpu_seconds:.2f}   (cores: {os.cpu_count()}, load average: "
+    rounds: list[list[Result]] = []
+    print(f"{'round':<6} {'run':<16} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'CPU s':>7}")
+    for number in range(1, args.repeat + 1):
+        results = []
+        for name, command, output in runs:
+            result = measure(name, command, output)
+            if result.records != args.n:
+                sys.exit(f"{name}: wrote {result.records} records for {args.n} articles")
+            results.append(result)
+            print(f"{number:<6} {_row(result, args.n, size)}")
+        rounds.append(results)
+    if args.repeat > 1:
+        print("median over the rounds:")
+        for column in zip(*rounds):
+            median = Result(
+                column[0].name,
+                statistics.median(result.seconds for result in column),
+                statistics.median(result.cpu_seconds for result in column),
+                max(result.peak_rss for result in column),
+                args.n,
+            )
+            print(f"{'':<6} {_row(median, args.n, size)}")
+    a, b, c = (args.n / statistics.median(result.seconds for result in column) for column in zip(*rounds))
+    cpu = [statistics.median(result.cpu_seconds for result in column) for column in zip(*rounds)]
+    print(f"b/a = {b / a:.2f}   c/b = {c / b:.2f}   b/a by CPU seconds = {cpu[0] / cpu[1]:.2f}   "
+          f"(medians of {args.repeat} round(s); cores: {os.cpu_count()}, load average: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())})")
     if args.work_dir is None:
         shutil.rmtree(work)
