@@ -71,8 +71,7 @@ def _may_share(text: str, words: frozenset[str], least: float) -> bool:
 
 
 def _repeats_title(block, title_words, options) -> bool:
-    if block.words > options.max_words:
-        return False
+    """Whether a block of at most ``max_words`` words (the caller checks) repeats the title."""
     words = block.word_set
     if not words:
         return False
