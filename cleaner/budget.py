@@ -4,7 +4,8 @@ A Python loop cannot be interrupted from another thread, so the budget is a SIGA
 (`signal.setitimer`): when it expires, the signal handler raises `OverBudget` in the main thread,
 inside whatever plugin is running. Python runs signal handlers only in the main thread, so in any
 other thread the budget is not enforced; the CLI, and each worker process of a pool, clean in
-their main thread. A loop inside C code that never returns to Python cannot be stopped this way.
+their main thread. A loop inside C code that never returns to Python cannot be stopped this way;
+in a batch of several workers, `cleaner.workers` kills a worker stuck so.
 """
 
 from __future__ import annotations

@@ -64,7 +64,8 @@ def _may_repeat(kept, options) -> bool:
     repeat has, so most articles are passed without comparing any text."""
     counts: set[int] = set()
     run = 0
-    for words in [block.words for block in kept]:
+    for block in kept:
+        words = block.words
         if words < options.min_words:
             run = 0
         elif words in counts:
