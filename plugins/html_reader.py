@@ -32,8 +32,9 @@ class Options(BaseModel):
     """Keep readers' comments. Off: trafilatura otherwise appends the comment section."""
     include_tables: bool = True
     """Keep tables: they often hold body text."""
-    fast: bool = True
-    """Skip trafilatura's fallback extractors: about as good on news pages, and much quicker."""
+    fast: bool = False
+    """Skip trafilatura's fallback extractors: quicker, but they find text its own pass misses
+    (on the development corpora, recall 0.931 against 0.914 after the rules)."""
     favor_precision: bool = False
     favor_recall: bool = False
     include_images: bool = False
