@@ -8,7 +8,7 @@ MENU = ["Home", "News", "Sport", "Weather", "Council", "Contact us", "Jobs", "Ev
 
 
 def test_a_long_run_of_menu_entries_is_removed(clean):
-    article = clean("\n".join(["Headline", *MENU, *BODY, "Facebook", "Twitter"]))
+    article = clean("Headline\n\n" + "\n".join([*MENU, *BODY, "Facebook", "Twitter"]))
     assert removed_by(article, "navigation") == MENU
     assert kept(article) == [*BODY, "Facebook", "Twitter"]
 
