@@ -3,6 +3,10 @@
 RE2 matches in time linear in the input, whatever the pattern: ``(a+)+$`` on a long line is as
 quick as any other. It has no backreferences or lookaround; such a pattern is a config error.
 Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any script.
+
+Patterns see text as a reader does (`as_read`): no-break, thin and other spaces as one space,
+curly and straight quotes alike, a full-width colon as a colon, zero-width characters and soft
+hyphens not at all. A match's spans still index the text as it came in.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from typing import Any
 import re2
 from pydantic import BaseModel
 from pydantic_core import PydanticCustomError, core_schema
-
 
 
 class PatternError(ValueError):
@@ -45,25 +48,27 @@ class Vocabulary:
     whole article answers for every vocabulary of the configuration.
     """
 
-    __slots__ = ("patterns", "_hash", "_regex", "_compiled")
+    __slots__ = ("patterns", "_seen_patterns", "_hash", "_regex", "_compiled")
 
     def __init__(self, patterns: Sequence[str] = ()):
         self.patterns = tuple(patterns)
+        # Written as the text is seen: a curly quote in a pattern matches a straight one too.
+        self._seen_patterns = tuple(pattern.translate(_SEEN_AS) for pattern in self.patterns)
         self._hash = hash(self.patterns)
         alone = []
-        for index, pattern in enumerate(self.patterns):
+        for index, pattern in enumerate(self._seen_patterns):
             try:
                 alone.append(compile_pattern(pattern))
             except PatternError as error:
-                raise PatternError(f"item {index}: {error}") from None
+                raise PatternError(f"item {index}: {str(error).replace(repr(pattern), repr(self.patterns[index]))}") from None
         # Each pattern is compiled alone to name a bad one; one pattern alone is its own alternation.
         self._regex = alone[0] if len(alone) == 1 else compile_pattern(self.joined) if alone else None
         self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
 
     @property
     def joined(self) -> str:
-        """The patterns as one RE2 alternation."""
-        return "|".join(f"(?:{pattern})" for pattern in self.patterns)
+        """The patterns, as they see text, as one RE2 alternation."""
+        return "|".join(f"(?:{pattern})" for pattern in self._seen_patterns)
 
     def match(self, text: str):
         return self._find(_START, text)
@@ -87,27 +92,31 @@ class Vocabulary:
 
     def which(self, text: str) -> str | None:
         """The first pattern that matches the whole of `text`: to tell a person which rule decided."""
-        for pattern in self.patterns:
-            if compile_pattern(pattern).fullmatch(encodable(text)):
+        seen = encodable(as_read(text)[0])
+        for pattern, seen_pattern in zip(self.patterns, self._seen_patterns):
+            if compile_pattern(seen_pattern).fullmatch(seen):
                 return pattern
         return None
 
     def _find(self, anchor, text: str):
-        """RE2's answer, asked on the bytes directly (see `_FAST`)."""
+        """RE2's answer on the text as read (`as_read`), asked on the bytes directly (see `_FAST`)."""
         if self._regex is None:
             return None
+        seen, origins = as_read(text)
         if self._compiled is None:
             method = "search" if anchor is _UNANCHORED else "match" if anchor is _START else "fullmatch"
-            return getattr(self._regex, method)(encodable(text))
+            return getattr(self._regex, method)(encodable(seen))
         try:
-            encoded = text.encode()
+            encoded = seen.encode()
         except UnicodeEncodeError:
-            encoded = encodable(text).encode()
+            encoded = encodable(seen).encode()
         spans = self._compiled.Match(anchor, encoded, 0, len(encoded))
         if spans[0] == _NO_MATCH:
             return None
-        if len(encoded) != len(text):
+        if len(encoded) != len(seen):
             spans = _character_spans(encoded, spans)
+        if origins is not None:
+            spans = [_origin_span(origins, start, end) for start, end in spans]
         return _Match(self._regex, text, 0, len(text), spans)
 
     def __bool__(self) -> bool:
@@ -167,6 +176,43 @@ class Pattern(Vocabulary):
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SEEN_AS = str.maketrans(
+    {**{space: " " for space in _SPACES}, **{quote: "'" for quote in "‘’‚‛′＇"}, **{quote: '"' for quote in "“”„‟″＂"},
+     "：": ":", "﹕": ":"}
+)
+"""Characters a reader does not tell from another, one for one, so that spans stay where they were."""
+_UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width characters and the soft hyphen: in the text, but not seen."""
+_UNEVEN = re.compile(f"[{_UNSEEN}]|  ")
+
+
+def as_read(text: str) -> tuple[str, list[int] | None]:
+    """The text as a reader sees it, for patterns to match: every kind of space one space, curly
+    quotes straight, a full-width colon a colon, zero-width characters and soft hyphens left out;
+    and, where characters were left out, where each of its characters stands in `text`."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text, None
+    seen = text.translate(_SEEN_AS)
+    if not _UNEVEN.search(seen):
+        return seen, None
+    kept: list[str] = []
+    origins: list[int] = []
+    for position, char in enumerate(seen):
+        if char in _UNSEEN or (char == " " and kept and kept[-1] == " "):
+            continue
+        kept.append(char)
+        origins.append(position)
+    origins.append(len(seen))
+    return "".join(kept), origins
+
+
+def _origin_span(origins: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span of the text as read, as a span of the text it was read from."""
+    if start < 0:
+        return start, end
+    return origins[start], origins[end - 1] + 1 if end > start else origins[start]
 
 
 def encodable(text: str) -> str:
@@ -262,7 +308,7 @@ class Screen:
 
 
 class ScreenedText:
-    """An article's blocks, stripped and encoded, and what a screen found in each.
+    """An article's blocks, stripped, as read (`as_read`) and encoded, and what a screen found in each.
 
     Blocks given as None (long ones, see `SCREENED_MAX_WORDS`) are not scanned: every vocabulary
     may match them.
@@ -273,6 +319,7 @@ class ScreenedText:
     def __init__(self, screen: Screen, texts: list[str | None]):
         self.screen = screen
         self._unscanned = frozenset(index for index, text in enumerate(texts) if text is None)
+        texts = [None if text is None else as_read(text)[0] for text in texts]
         try:
             encoded = [None if text is None else text.encode() for text in texts]
         except UnicodeEncodeError:
