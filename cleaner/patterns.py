@@ -11,6 +11,7 @@ hyphens not at all. A match's spans still index the text as it came in.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -24,8 +25,13 @@ class PatternError(ValueError):
     pass
 
 
+@functools.lru_cache(maxsize=256)
 def compile_pattern(pattern: str, *, ignore_case: bool = True):
-    """Compile one user pattern, raising `PatternError` with RE2's reason."""
+    """Compile one user pattern, raising `PatternError` with RE2's reason.
+
+    The last few hundred are remembered: every site section validates the plugins' options again,
+    with the same vocabularies, and a compiled RE2 pattern is immutable. (Not more: each holds the
+    automaton it built as it matched, up to its memory limit.)"""
     options = re2.Options()
     options.case_sensitive = not ignore_case
     options.max_mem = 64 << 20
@@ -51,23 +57,58 @@ class Vocabulary:
     __slots__ = ("patterns", "_seen_patterns", "_hash", "_regex", "_compiled")
 
     def __init__(self, patterns: Sequence[str] = ()):
+        self._set(patterns)
+        self._regex = self._compile()
+        self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
+
+    def _set(self, patterns: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
         # Written as the text is seen: a curly quote in a pattern matches a straight one too.
         self._seen_patterns = tuple(pattern.translate(_SEEN_AS) for pattern in self.patterns)
         self._hash = hash(self.patterns)
-        alone = []
+
+    def _compile(self):
+        """The patterns compiled as one alternation, or `PatternError` naming the item at fault.
+
+        Compiling is most of what a vocabulary costs (a thousand patterns take a second alone),
+        so the patterns are compiled once, together. Each is first checked for brackets that
+        close what they open, so that no pattern can reach into its neighbours in the
+        alternation; only when that check or the whole fails is each compiled alone, to say which."""
+        if not self.patterns:
+            return None
         for index, pattern in enumerate(self._seen_patterns):
-            try:
-                alone.append(compile_pattern(pattern))
-            except PatternError as error:
-                raise PatternError(f"item {index}: {str(error).replace(repr(pattern), repr(self.patterns[index]))}") from None
-        # Each pattern is compiled alone to name a bad one; one pattern alone is its own alternation.
-        self._regex = alone[0] if len(alone) == 1 else compile_pattern(self.joined) if alone else None
-        self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
+            if not _closed(pattern):
+                self._compile_alone(index)
+        try:
+            return compile_pattern(self.joined)
+        except PatternError as error:
+            for index in range(len(self.patterns)):
+                self._compile_alone(index)
+            raise PatternError(f"the {len(self.patterns)} patterns do not compile together: {error}") from None
+
+    def _compile_alone(self, index: int) -> None:
+        pattern = self._seen_patterns[index]
+        try:
+            compile_pattern(pattern)
+        except PatternError as error:
+            raise PatternError(f"item {index}: {str(error).replace(repr(pattern), repr(self.patterns[index]))}") from None
+        if not _closed(pattern):
+            raise PatternError(f"item {index}: pattern {self.patterns[index]!r} leaves a bracket open")
+
+    @classmethod
+    def _derived(cls, patterns: Sequence[str]) -> Vocabulary:
+        """A vocabulary made of checked ones, compiled when first matched: most such (the
+        screen's finders) are only ever handed to the screen."""
+        vocabulary = cls.__new__(cls)
+        vocabulary._set(patterns)
+        vocabulary._regex = vocabulary._compiled = None
+        return vocabulary
 
     @property
     def joined(self) -> str:
-        """The patterns, as they see text, as one RE2 alternation."""
+        """The patterns, as they see text, as one RE2 alternation (one pattern is its own)."""
+        if len(self._seen_patterns) == 1:
+            return self._seen_patterns[0]
         return "|".join(f"(?:{pattern})" for pattern in self._seen_patterns)
 
     def match(self, text: str):
@@ -88,7 +129,7 @@ class Vocabulary:
             return Vocabulary()
         if _EDGES.search(self.joined):
             return None
-        return Vocabulary([f"(?:{self.joined}){pattern}"])
+        return Vocabulary._derived([f"(?:{self.joined}){pattern}"])
 
     def which(self, text: str) -> str | None:
         """The first pattern that matches the whole of `text`: to tell a person which rule decided."""
@@ -101,7 +142,10 @@ class Vocabulary:
     def _find(self, anchor, text: str):
         """RE2's answer on the text as read (`as_read`), asked on the bytes directly (see `_FAST`)."""
         if self._regex is None:
-            return None
+            if not self.patterns:
+                return None
+            self._regex = compile_pattern(self.joined)
+            self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
         seen, origins = as_read(text)
         if self._compiled is None:
             method = "search" if anchor is _UNANCHORED else "match" if anchor is _START else "fullmatch"
@@ -173,6 +217,45 @@ class Pattern(Vocabulary):
                 raise PydanticCustomError("pattern", str(error).removeprefix("item 0: ")) from None
 
         return _plain(build)
+
+
+def _closed(pattern: str) -> bool:
+    """True if every group and character class the pattern opens, it closes (escapes, ``\\Q...\\E``
+    and classes such as ``[)]`` or ``[[:alpha:]]`` read as RE2 reads them)."""
+    depth, position, length = 0, 0, len(pattern)
+    while position < length:
+        char = pattern[position]
+        if char == "\\":
+            if pattern.startswith("Q", position + 1):
+                end = pattern.find("\\E", position + 2)
+                position = length if end < 0 else end + 2
+            else:
+                position += 2
+            continue
+        if char == "[":
+            position += 1
+            position += pattern.startswith("^", position)
+            position += pattern.startswith("]", position)
+            while position < length and pattern[position] != "]":
+                if pattern[position] == "\\":
+                    position += 2
+                elif pattern.startswith("[:", position):
+                    end = pattern.find(":]", position + 2)
+                    if end < 0:
+                        return False
+                    position = end + 2
+                else:
+                    position += 1
+            if position >= length:
+                return False
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        position += 1
+    return depth == 0
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -183,7 +183,11 @@ class _Blocks:
         return len(words & self.picture) >= 0.6 * max(len(words), len(self.picture))
 
     def _add(self, text: str, kind: str) -> None:
-        for line in text.split("\n"):
+        from trafilatura.utils import remove_control_characters
+
+        # Soft hyphens, zero-width spaces and other invisible characters of the markup are left
+        # out, as trafilatura's own text leaves them out: they are hints to the browser, not text.
+        for line in remove_control_characters(text).split("\n"):
             if line:
                 self.picture = None
                 self.blocks.append(Block(index=len(self.blocks), text=line, paragraph=self.paragraph, kind=kind))
