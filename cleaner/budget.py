@@ -6,6 +6,13 @@ inside whatever plugin is running. Python runs signal handlers only in the main 
 other thread the budget is not enforced; the CLI, and each worker process of a pool, clean in
 their main thread. A loop inside C code that never returns to Python cannot be stopped this way;
 in a batch of several workers, `cleaner.workers` kills a worker stuck so.
+
+Python swallows an exception raised in a weakref callback or a ``__del__`` method (it prints
+"Exception ignored in ..." and goes on), and the garbage collector runs those in the middle of any
+code. So before raising, the handler sets the timer again, `RETRY_SECONDS` ahead: if the signal
+came during such a callback, `OverBudget` is raised again a moment later, and the article still
+stops; once it has stopped, leaving the budget's context disarms the timer (alone) or lets it go
+off harmlessly (in a batch).
 """
 
 from __future__ import annotations
@@ -16,6 +23,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+
+RETRY_SECONDS = 0.05
 
 
 class OverBudget(BaseException):
@@ -86,11 +96,10 @@ class TimeBudget:
         if self._deadline is None:
             return
         left = self._deadline - time.monotonic()
-        if left <= 0:
-            self._deadline = None
-            raise OverBudget()
-        signal.setitimer(signal.ITIMER_REAL, left)
+        signal.setitimer(signal.ITIMER_REAL, left if left > 0 else RETRY_SECONDS)
         self._timer_set = True
+        if left <= 0:
+            raise OverBudget()
 
 
 class _Deadline:
@@ -148,4 +157,5 @@ _UNARMED = _Unarmed()
 
 
 def _expire(signum, frame) -> None:
+    signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)
     raise OverBudget()
