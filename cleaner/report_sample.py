@@ -209,11 +209,15 @@ def choose(pools: Pools, rule_blocks: dict[RuleKey, int], error_kind_counts: dic
     def example_of(rule: RuleKey, label: str = "example") -> Callable[[Candidate], str]:
         return lambda candidate: f"{label} of {rule[0]}/{rule[1]}"
 
+    def failed(candidate: Candidate) -> str:
+        return "failed"
+
     quota = pools.quota
-    failed = lambda candidate: "failed"  # noqa: E731
-    added = sum(take(pools.error_kinds[kind].candidates()[:1], quota, failed, first=True) for kind in kinds_of("error"))
+    added = 0
+    for kind in kinds_of("error"):
+        added += take(pools.error_kinds[kind].candidates()[:1], quota - added, failed, first=True)
     added += take(pools.failed.candidates(), quota - added, failed, first=True)
-    choice.steps.append(("failed articles, one of each error kind first", added))
+    choice.steps.append(("failed articles (up to a tenth of the page), one of each error kind first", added))
 
     added = 0
     for rule in rules:
@@ -226,9 +230,10 @@ def choose(pools: Pools, rule_blocks: dict[RuleKey, int], error_kind_counts: dic
     added = take(pools.long_blocks.candidates(), quota, lambda c: f"{c.longest_rule[0]}/{c.longest_rule[1]} "
                  f"removed a block of {c.longest} words", first=True)
     choice.steps.append(("the articles where a rule removed the longest blocks", added))
-    added = sum(take(pools.error_kinds[kind].candidates()[:1], 1, lambda c, kind=kind: f"{kind[1]} warning")
-                for kind in kinds_of("warning"))
-    choice.steps.append(("one for each kind of warning", added))
+    added = 0
+    for kind in kinds_of("warning"):
+        added += take(pools.error_kinds[kind].candidates()[:1], quota - added, lambda c, kind=kind: f"{kind[1]} warning")
+    choice.steps.append(("one for each kind of warning (up to a tenth of the page)", added))
 
     shown_sites = {candidate.site for candidate in choice.picks}
     added = 0
@@ -240,12 +245,12 @@ def choose(pools: Pools, rule_blocks: dict[RuleKey, int], error_kind_counts: dic
 
     added = 0
     limit = pools.size * 3 // 4
-    for round in range(1, EXAMPLES_PER_RULE):
+    for wanted in range(2, EXAMPLES_PER_RULE + 1):
         for rule in rules:
             if len(choice.picks) >= limit:
                 break
             examples = sum(1 for candidate in choice.picks if rule in candidate.rules)
-            if examples <= round and rule in pools.rules:
+            if examples < wanted and rule in pools.rules:
                 added += take(pools.rules[rule].candidates(), 1, example_of(rule, "another example"))
     choice.steps.append((f"more examples of each rule, up to {EXAMPLES_PER_RULE} (until three quarters of the page)", added))
 

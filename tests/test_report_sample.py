@@ -85,3 +85,14 @@ def test_the_biggest_sites_not_yet_shown_get_their_example():
     choice = choose(pools, {}, {}, sites, 103)
     assert {1000, 2000} <= {c.position for c in choice.picks}
     assert choice.reasons[1000] == "from second.example, one of the biggest sites"
+
+
+def test_failed_articles_take_at_most_a_tenth_of_the_page_however_many_error_kinds():
+    pools = Pools(20)
+    kinds = {("error", "read", "", f"kind {n}"): 1 for n in range(50)}
+    for n, kind in enumerate(kinds):
+        c = candidate(n, failed=True)
+        pools.offer(lambda c=c: c, c.priority, True, None, 0, 0, (), [kind])
+    fill(pools, [candidate(n) for n in range(50, 500)])
+    choice = choose(pools, {}, kinds, [], 500)
+    assert sum(c.failed for c in choice.picks) == 2 and len(choice.picks) == 20
