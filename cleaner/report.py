@@ -73,6 +73,9 @@ def write_report(records_path: str, output: str, errors: IO[str], sample: int = 
                  show_all: bool = False) -> int:
     """Write the report page for a records file (``-``: standard input); return the exit status
     (1 if any line was not a record, 2 if the records cannot be read or the page written)."""
+    if records_path != "-" and os.path.exists(output) and os.path.samefile(records_path, output):
+        print(f"cleaner: the page would overwrite the records it is made from: {output}", file=errors)
+        return 2
     try:
         source = RecordSource(records_path)
     except OSError as error:

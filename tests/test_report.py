@@ -70,6 +70,9 @@ def test_report_command_exit_status(records_file, tmp_path):
     assert main(["report", str(tmp_path / "absent.jsonl"), "-o", str(tmp_path / "r3.html")]) == 2
     assert main(["report", str(records_file), "-o", str(tmp_path / "no" / "such" / "r4.html")]) == 2
     assert not (tmp_path / "no").exists()
+    records = records_file.read_bytes()
+    assert main(["report", str(records_file), "-o", str(records_file)]) == 2
+    assert records_file.read_bytes() == records
 
 
 def chromium():
@@ -218,6 +221,8 @@ def test_a_large_report_opens_in_chromium_counts_every_record_and_shows_every_ru
     assert len(dom.having("details", "article")) == 200
     sampled_rules = {(block["data-plugin"], block["data-rule"]) for block in dom.having("div", "removed")}
     assert sampled_rules == set(counts), "every rule that removed anything has an example among the articles shown"
+    assert all(attrs["href"].startswith("#") for _, attrs in dom.found if "href" in attrs)
+    assert not any("src" in attrs for _, attrs in dom.found), "nothing is fetched: the page is one file"
     shot = tmp_path / "report.png"
     taken = run_chromium(browser, tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", page.as_uri())
     assert taken.returncode == 0, taken.stderr[-2000:]
