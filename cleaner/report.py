@@ -366,8 +366,8 @@ def bar_chart(title: str, counts: list[tuple[str, int]], css_class: str) -> str:
         length = max(1, round((width - label_width - 60) * count / top))
         rows.append(
             f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{escape(label[:34])}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}"><title>{escape(label)}: {count}</title></rect>'
-            f'<text x="{label_width + length + 4}" y="{y + 13}">{count}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}"><title>{escape(label)}: {count:,}</title></rect>'
+            f'<text x="{label_width + length + 4}" y="{y + 13}">{count:,}</text>'
         )
     return (
         f'<svg class="chart {css_class}" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
