@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import itertools
+import os
 import random
 import re
 import shutil
@@ -127,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
           f"page {page.stat().st_size / 1e6:.2f} MB, {shown} articles shown")
     renders = [render_time(page, work) for _ in range(args.repeat)]
     print(f"chromium screenshot: median {statistics.median(renders):.2f} s "
-          f"({', '.join(f'{seconds:.2f}' for seconds in renders)})")
+          f"({', '.join(f'{seconds:.2f}' for seconds in renders)}); load average: "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     if args.work_dir is None:
         shutil.rmtree(work)
     return 0

@@ -140,18 +140,17 @@ class Pools:
             key = (longest, -priority)
             if self.long_blocks.accepts(key):
                 self.long_blocks.add(key, kept())
-        for rule in rules:
-            pool = self.rules.get(rule)
-            if pool is None:
-                pool = self.rules[rule] = BottomK(EXAMPLES_PER_RULE)
-            if pool.accepts(priority):
-                pool.add(kept())
-        for kind in kinds:
-            pool = self.error_kinds.get(kind)
-            if pool is None:
-                pool = self.error_kinds[kind] = BottomK(EXAMPLES_PER_ERROR_KIND)
-            if pool.accepts(priority):
-                pool.add(kept())
+        examples: tuple[tuple[dict[Any, BottomK], Iterable[Any], int], ...] = (
+            (self.rules, rules, EXAMPLES_PER_RULE),
+            (self.error_kinds, kinds, EXAMPLES_PER_ERROR_KIND),
+        )
+        for pools, keys, size in examples:
+            for key in keys:
+                pool = pools.get(key)
+                if pool is None:
+                    pool = pools[key] = BottomK(size)
+                if pool.accepts(priority):
+                    pool.add(kept())
 
     def examples(self) -> Iterator[Candidate]:
         """The candidates kept as examples of a rule or an error kind."""
