@@ -462,6 +462,7 @@ class Cleaner:
         article.screen = profile.screen
         protected = profile.protected(article)
         self._mark(article, profile, protected)
+        article.metadata.put_in_document_order()
         for implementation in profile.implementations["cleaner_extract_metadata"]:
             found = self._call(
                 "cleaner_extract_metadata", implementation, article.problems, "metadata", profile, article=article
@@ -582,7 +583,7 @@ class Cleaner:
             article.remove(block, Removal(plugin, mark.rule, mark.reason))
             removed += 1
             if mark.save_as:
-                article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip())
+                article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip(), index)
         return removed
 
     def _render(self, article: Article, profile: SiteProfile) -> str:
