@@ -40,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--plugins-dir", metavar="DIR", action="append", default=[], help="folder of .py plugin files (repeatable)"
         )
+        command.add_argument(
+            "--rules", metavar="FILE", action="append", default=[],
+            help="site rules only (sites: HOST: drop_lines...), safe to take from anyone (repeatable)",
+        )
 
     clean = commands.add_parser("clean", help="clean articles and print one record per article")
     clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of articles")
@@ -120,7 +124,9 @@ def dispatch(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return report.write_report(args.records, args.output, sys.stderr, sample=args.sample, show_all=args.all)
     try:
-        cleaner = Cleaner.from_config(args.config, plugin_dirs=args.plugins_dir, site=getattr(args, "site", None))
+        cleaner = Cleaner.from_config(
+            args.config, plugin_dirs=args.plugins_dir, site=getattr(args, "site", None), rules=args.rules
+        )
     except ConfigError as error:
         print(f"cleaner: config error: {error}", file=sys.stderr)
         return EXIT_USAGE

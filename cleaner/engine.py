@@ -90,12 +90,14 @@ class Cleaner:
         plugin_dirs: Iterable[str | Path] = (),
         plugins: Iterable[object] = (),
         site: str | None = None,
+        rules: Iterable[str | Path] = (),
     ) -> Cleaner:
         """Build a cleaner from a config file path, a dict laid over the defaults, or the defaults.
 
-        `plugins` are extra plugin objects to register, for plugins defined in code.
+        `plugins` are extra plugin objects to register, for plugins defined in code. `rules` are
+        files of site rules from anyone: only their site rules are taken (`cleaner.rules_files`).
         """
-        return cls(Config.load(source), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
+        return cls(Config.load(source, rules), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
 
     def __reduce__(self):
         """Pickle as the configuration, so a cleaner can be shipped to worker processes."""
