@@ -175,6 +175,7 @@ class Folder:
 
     def __init__(self, path: str | Path, resume: bool = False, lock: OutputLock | None = None):
         self.root = Path(path)
+        self._resume = resume
         self._lock = lock
         try:
             self.root.mkdir(parents=True, exist_ok=True)
@@ -188,7 +189,8 @@ class Folder:
         return self.root / relative.with_name(relative.name + suffix)
 
     def done(self, id: str) -> bool:
-        return self._path(id, ".json").exists()
+        """Only when resuming: a run without ``--resume`` cleans every article again."""
+        return self._resume and self._path(id, ".json").exists()
 
     def holds_records(self) -> bool:
         with os.scandir(self.root) as entries:
