@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -341,11 +340,9 @@ def _lock(target: Target, wait: bool, say: Callable[[str], None]) -> OutputLock:
 
 
 def _lockable(target: Target) -> bool:
-    """A file or folder: standard output, a device (``/dev/null``) or a pipe is no one run's."""
-    if target.path is None:
-        return False
-    status = target.status()
-    return status is None or stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)
+    """A file or folder, or where one will be: standard output, a device (``/dev/null``) or a pipe
+    is no one run's."""
+    return target.path is not None and (target.status() is not None or not target.exists())
 
 
 def _open_records(target: Target, format: str, resume: bool, lock: OutputLock | None) -> Output:

@@ -45,11 +45,15 @@ class Target:
         return f"the {self.role} folder {self.name}" if self.folder else f"the {self.role} {self.name}"
 
     def status(self) -> os.stat_result | None:
-        """Where it is now: None if it does not exist yet, or is standard output but not a file."""
-        if self.path is None:
-            status = _stream_status(sys.stdout)
-            return status if status is not None and stat.S_ISREG(status.st_mode) else None
-        return _stat(self.path)
+        """The file or folder it is now; None if there is none yet, or it is a terminal, a pipe or
+        a device (``/dev/null``): those are streams, which writing does not destroy."""
+        status = _stream_status(sys.stdout) if self.path is None else _stat(self.path)
+        if status is None or not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
+            return None
+        return status
+
+    def exists(self) -> bool:
+        return self.path is not None and os.path.exists(self.path)
 
 
 def identity(status: os.stat_result) -> Identity:
@@ -107,8 +111,11 @@ def _refuse_shared_targets(targets: Sequence[Target]) -> None:
     seen: dict[object, Target] = {}
     for target in targets:
         status = target.status()
-        key = identity(status) if status is not None else os.path.realpath(target.path) if target.path else None
-        if key is None:
+        if status is not None:
+            key: object = identity(status)
+        elif target.path is not None and not target.exists():
+            key = os.path.realpath(target.path)
+        else:
             continue
         if key in seen:
             raise OutputIsInput(

@@ -4,7 +4,7 @@ left out of the walk, with one warning."""
 import json
 import os
 import subprocess
-import sys
+from pathlib import Path
 
 import pytest
 
@@ -175,6 +175,11 @@ def test_the_walk_leaves_out_every_name_of_an_output_and_warns_once(tmp_path):
     assert [source.name for source in iter_sources([str(folder)])] == [
         str(folder / "a.txt"), str(folder / "hard.jsonl"), str(folder / "sub" / "b.txt"), str(folder / "sub" / "soft.jsonl")
     ]
+
+
+def test_a_device_or_terminal_is_a_stream_that_writing_does_not_destroy():
+    """`cleaner clean - -o /dev/stdout` on a terminal reads and writes one device: no overlap."""
+    refuse_overlaps([os.devnull], [Target(os.devnull, Path(os.devnull)), Target("again", Path(os.devnull), role="errors file")])
 
 
 def test_output_to_a_device_is_neither_refused_nor_locked(tmp_path, capsys):
