@@ -7,6 +7,7 @@ and turns a plugin's exception into an error on that one article instead of a fa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -90,12 +91,14 @@ class Cleaner:
         plugin_dirs: Iterable[str | Path] = (),
         plugins: Iterable[object] = (),
         site: str | None = None,
+        rules: Iterable[str | Path] = (),
     ) -> Cleaner:
         """Build a cleaner from a config file path, a dict laid over the defaults, or the defaults.
 
-        `plugins` are extra plugin objects to register, for plugins defined in code.
+        `plugins` are extra plugin objects to register, for plugins defined in code. `rules` are
+        files of site rules from anyone: only their site rules are taken (`cleaner.rules_files`).
         """
-        return cls(Config.load(source), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
+        return cls(Config.load(source, rules), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
 
     def __reduce__(self):
         """Pickle as the configuration, so a cleaner can be shipped to worker processes."""
@@ -314,12 +317,15 @@ class Cleaner:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def read(self, inputs: Iterable[str], stats: RunStats | None = None) -> Iterator[Document]:
-        """Documents from files, folders and ``-``; unreadable inputs come as failed documents."""
+    def read(
+        self, inputs: Iterable[str], stats: RunStats | None = None, leave_out: Callable[[os.DirEntry], bool] | None = None
+    ) -> Iterator[Document]:
+        """Documents from files, folders and ``-``; unreadable inputs come as failed documents.
+        `leave_out` says which entries of a folder are not inputs (see `iter_sources`)."""
         stats = stats if stats is not None else RunStats()
         for name in inputs:
             found = 0
-            for source in iter_sources([name]):
+            for source in iter_sources([name], leave_out):
                 if isinstance(source, MissingInput):
                     found += 1
                     yield self._failed_document(source.source, source.problem)
