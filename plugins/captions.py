@@ -34,7 +34,7 @@ class Options(BaseModel):
     """Whole lines that are only a credit, such as "Photo: Reuters"."""
     credit_endings: Vocabulary = Vocabulary()
     """Credits at the end of a caption; each pattern should end with $."""
-    label: Pattern = Pattern(r"(?-i:\p{Lu}[\pL\pN'’.&-]+(?:\s+\p{Lu}[\pL\pN'’.&-]*){0,3}\s*:\s+\p{Lu})")
+    label: Pattern = Pattern(r"(?-i:\p{Lu}[\pL\pN'’.&-]+(?:\s+\p{Lu}[\pL\pN'’.&-]*){0,3})\s*:\s+(?-i:\p{Lu})")
     """The "Place: What" start of a caption."""
     not_labels: Vocabulary = Vocabulary()
     """Labels that start body lines, not captions (Note, Update, ...)."""

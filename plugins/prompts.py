@@ -61,16 +61,9 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
-    kinds = options.kinds()
-    if not kinds:
-        return None
-    marks = []
-    for block in article.candidates(*(vocabulary for _, vocabulary in kinds)):
-        if block.words > options.max_words:
-            continue
-        text = block.text.strip()
-        for kind, vocabulary in kinds:
-            if article.may_match_block(block, vocabulary) and vocabulary.match(text):
-                marks.append(Mark(block, kind, KINDS[kind]))
-                break
-    return marks
+    marks: dict[int, Mark] = {}
+    for kind, vocabulary in options.kinds():
+        for block in article.candidates(vocabulary):
+            if block.index not in marks and block.words <= options.max_words and vocabulary.match(block.text.strip()):
+                marks[block.index] = Mark(block, kind, KINDS[kind])
+    return list(marks.values())

@@ -127,3 +127,31 @@ def test_a_screen_answers_nothing_before_it_starts():
         article = Article(id=str(number), source="<test>", blocks=[Block(i, t, i) for i, t in enumerate(blocks)], screen=screen)
         answers.append(len(article.candidates(prompts)))
     assert answers == [2, 2, 1, 1]
+
+
+def test_screen_forms_find_their_patterns_matches():
+    """A screen form is cut from its pattern, so it finds at least what the pattern finds."""
+    from cleaner.patterns import screen_form
+
+    for pattern in PATTERNS + [r"(?:^|[^\pL])by\s*:?\s+(?-i:\p{Lu})", r"\b(?:ap|pa)\b(?:\s*/\s*[^/]{1,40})?", r".*\bfinden sie hier\.?$"]:
+        whole, cut = compile_pattern(pattern), compile_pattern(screen_form(pattern))
+        for text in [*TRICKY, *samples([pattern], count=500), "Photo by Jane", "AP / Reuters", "Mehr finden Sie hier."]:
+            if whole.search(text):
+                assert cut.search(text), (pattern, screen_form(pattern), text)
+
+
+def test_no_built_in_pattern_makes_the_screen_find_most_lines():
+    """A pattern whose screen form is a space or a letter makes every block a candidate of its
+    vocabulary, and every rule asking about it then matches every block: write its literal words
+    outside the groups that hold its classes."""
+    from cleaner.patterns import as_read, screen_form
+
+    lines = [as_read(line.strip())[0] for line in FIXTURE_LINES if line.strip()]
+    for name, vocabulary in default_vocabularies().items():
+        if name.startswith("byline.date_words"):  # matched word by word, never asked of the screen
+            continue
+        for pattern in vocabulary._seen_patterns:
+            form = screen_form(pattern)
+            found = compile_pattern(form) if form else None
+            share = 1.0 if found is None else sum(1 for line in lines if found.search(line)) / len(lines)
+            assert share <= 0.25, f"{name}: {pattern!r} screens as {form!r}, found in {share:.0%} of the fixture lines"
