@@ -20,6 +20,7 @@ from .config import ConfigError
 from .engine import Cleaner, RunStats
 from .output import Folder, JsonLinesFile, OutputError, Stream, WriteFailed, is_folder, make_outcome
 from .plugins import describe_plugins
+from .read import INPUT_FORMATS, STDIN, is_piped, standard_input
 from .workers import WorkersDying
 from .write import FORMATS
 
@@ -41,8 +42,17 @@ def build_parser() -> argparse.ArgumentParser:
             "--plugins-dir", metavar="DIR", action="append", default=[], help="folder of .py plugin files (repeatable)"
         )
 
+    def add_inputs(command: argparse.ArgumentParser, what: str) -> None:
+        command.add_argument(
+            "inputs", nargs="*", metavar="INPUT", help=f"{what}; - (or none, with a pipe) for standard input"
+        )
+        command.add_argument(
+            "--input-format", choices=INPUT_FORMATS,
+            help="what standard input holds (default: told from its first bytes)",
+        )
+
     clean = commands.add_parser("clean", help="clean articles and print one record per article")
-    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of articles")
+    add_inputs(clean, "files or folders of articles")
     clean.add_argument(
         "-o", "--output", metavar="OUTPUT",
         help="write here instead of standard output: a file, or a folder (ends with / or exists) "
@@ -66,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(plugins)
 
     explain_command = commands.add_parser("explain", help="show each block of an article, kept or removed, and why")
-    explain_command.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (any kind a reader takes)")
+    add_inputs(explain_command, "article files (any kind a reader takes)")
     explain_command.add_argument("--site", metavar="HOST", help="hostname of the articles, where their records do not say")
     add_common(explain_command)
 
@@ -120,6 +130,10 @@ def dispatch(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "plugins":
         return list_plugins(cleaner)
+    if args.command in ("clean", "explain"):
+        args.inputs = inputs_with_standard_input(args.inputs, args.input_format)
+        if args.inputs is None:
+            return EXIT_USAGE
     if args.command == "explain":
         return EXIT_ARTICLE_FAILED if explain.explain(cleaner, args.inputs, sys.stdout) else EXIT_OK
     if args.command == "learn":
@@ -127,6 +141,20 @@ def dispatch(argv: list[str] | None = None) -> int:
     if args.command == "check-rules":
         return EXIT_ARTICLE_FAILED if check_rules.check_rules(cleaner, sys.stdout) else EXIT_OK
     return clean(cleaner, args)
+
+
+def inputs_with_standard_input(inputs: list[str], input_format: str | None) -> list | None:
+    """The inputs, ``-`` made a source of the format asked for; no input named means standard
+    input, if something is piped to it. None (after saying why) if the inputs make no sense."""
+    if not inputs:
+        if not is_piped():
+            print("cleaner: no INPUT named, and nothing is piped to standard input", file=sys.stderr)
+            return None
+        inputs = [STDIN]
+    elif input_format is not None and STDIN not in inputs:
+        print("cleaner: --input-format says what standard input holds, but - is not among the inputs", file=sys.stderr)
+        return None
+    return [standard_input(input_format) if name == STDIN else name for name in inputs]
 
 
 def list_plugins(cleaner: Cleaner) -> int:

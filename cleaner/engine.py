@@ -265,12 +265,14 @@ class Cleaner:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def read(self, inputs: Iterable[str], stats: RunStats | None = None) -> Iterator[Document]:
-        """Documents from files, folders and ``-``; unreadable inputs come as failed documents."""
+    def read(self, inputs: Iterable[str | Source | MissingInput], stats: RunStats | None = None) -> Iterator[Document]:
+        """Documents from files, folders and ``-`` (or sources already made, `iter_sources`);
+        unreadable inputs come as failed documents."""
         stats = stats if stats is not None else RunStats()
-        for name in inputs:
+        for item in inputs:
+            name = item if isinstance(item, str) else item.name if isinstance(item, Source) else item.source.name
             found = 0
-            for source in iter_sources([name]):
+            for source in iter_sources([item]):
                 if isinstance(source, MissingInput):
                     found += 1
                     yield self._failed_document(source.source, source.problem)

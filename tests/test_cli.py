@@ -12,8 +12,10 @@ from conftest import ROOT, SEED, SEEDS
 
 
 def run(*args, cwd=None):
+    """Run ``cleaner`` with nothing on its standard input (with no INPUT, it would read a pipe)."""
     return subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd or ROOT
+        [sys.executable, "-m", "cleaner.cli", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd or ROOT, stdin=subprocess.DEVNULL,
     )
 
 
