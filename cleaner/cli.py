@@ -14,7 +14,7 @@ from functools import partial
 
 from tqdm import tqdm
 
-from . import check_rules, explain, learn, report
+from . import __version__, check_rules, explain, learn, report
 from .batch import Summary, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
@@ -34,6 +34,7 @@ the run did not finish, so neither 0 (all cleaned) nor 1 (an article failed) wou
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description="Strip the furniture off scraped news articles.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_common(command: argparse.ArgumentParser) -> None:

@@ -147,7 +147,7 @@ def test_plugins_command_lists_built_ins_and_folder_plugins(tmp_path):
     for name in ("title", "promo", "captions", "attribution", "prompts", "whitespace", "text_reader", "mysite"):
         assert f"\n{name}\n" in "\n" + result.stdout
     assert str(tmp_path / "mysite.py") in result.stdout
-    assert "entry point of cleaner" in result.stdout
+    assert "entry point of article-cleaner" in result.stdout
 
 
 def test_trace_shows_every_hook_call(monkeypatch):
