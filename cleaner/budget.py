@@ -18,6 +18,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 
+RETRY_SECONDS = 0.05
+"""Past its deadline, an article's timer goes off again this often until the article ends: an
+`OverBudget` raised while Python runs a finalizer or a weak reference's callback (the garbage
+collector may run one inside any plugin) is printed as ignored and lost, and the plugin would
+otherwise run on unbounded."""
+
+
 class OverBudget(BaseException):
     """The time budget ran out. A BaseException, so that a plugin's ``except Exception`` cannot
     swallow it; the engine fills in the stage and plugin it interrupted."""
@@ -86,11 +93,12 @@ class TimeBudget:
         if self._deadline is None:
             return
         left = self._deadline - time.monotonic()
-        if left <= 0:
-            self._deadline = None
-            raise OverBudget()
-        signal.setitimer(signal.ITIMER_REAL, left)
+        # Past the deadline, the timer is set again to raise again (`RETRY_SECONDS`) until the
+        # article ends and its deadline with it.
+        signal.setitimer(signal.ITIMER_REAL, left if left > 0 else RETRY_SECONDS)
         self._timer_set = True
+        if left <= 0:
+            raise OverBudget()
 
 
 class _Deadline:
@@ -125,7 +133,7 @@ class _Armed:
 
     def __enter__(self) -> None:
         self.previous = signal.signal(signal.SIGALRM, _expire)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, RETRY_SECONDS)
 
     def __exit__(self, *exc_info) -> None:
         try:
