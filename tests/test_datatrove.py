@@ -1,20 +1,24 @@
 """cleaner as a datatrove pipeline step: real pipelines on a local executor give the records
 ``cleaner clean`` writes for the same inputs, and the stats count what each plugin removed."""
 
+import gc
 import json
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from datatrove.data import Document
+from datatrove.data import Document, Media, MediaType
 from datatrove.executor import LocalPipelineExecutor
 from datatrove.pipeline.readers import JsonlReader, WarcReader
 from datatrove.pipeline.writers import JsonlWriter
 
-from cleaner import ConfigError
-from cleaner.datatrove import ArticleCleaner
+import cleaner
+from cleaner import Cleaner, ConfigError
+from cleaner.model import Mark
+from cleaner.datatrove import ArticleCleaner, shallow_adapter
 from conftest import ROOT, SEED, plugin_folder, write_warc
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -196,3 +200,40 @@ def test_bad_options_and_a_bad_config_stop_the_pipeline_before_it_runs(tmp_path)
         ArticleCleaner(on_error="skip")
     with pytest.raises(ConfigError, match="plugins.promo.max_itemz: unknown key"):
         ArticleCleaner(config={"plugins": {"promo": {"max_itemz": 3}}})
+
+
+@pytest.mark.parametrize("expand_metadata", [False, True])
+def test_the_shallow_adapter_gives_what_the_writers_default_adapter_gives(tmp_path, expand_metadata):
+    [document] = clean(ArticleCleaner(), Document(text=SEED.read_text(encoding="utf-8"), id="seed", metadata={"dump": "CC"}))
+    document.media.append(Media(id="m", type=MediaType.IMAGE, url="https://news.example/a.jpg", media_bytes=b"\xff"))
+    writer = JsonlWriter(str(tmp_path), expand_metadata=expand_metadata)
+    assert shallow_adapter(writer, document) == writer.adapter(document)
+    assert shallow_adapter(writer, document)["media"][0]["media_bytes"] is None
+
+
+class MarksUntilStopped:
+    """A runaway rule that lets the garbage collector run, as any allocation may."""
+
+    @cleaner.hookimpl
+    def cleaner_mark_blocks(self, article):
+        gc.collect()
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            time.sleep(0.001)
+            yield Mark(article.blocks[0], "again", "never done")
+
+
+def test_a_step_left_unfinished_takes_no_time_budget_from_another_cleaner():
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.2}}, plugins=[MarksUntilStopped()])
+    step = ArticleCleaner()
+    gc.disable()  # so that the step's generator is collected in the rule, not before
+    try:
+        unfinished = step.run(iter([Document(text="A headline\n\nBody.", id="a"), Document(text="B\n\nBody.", id="b")]))
+        next(unfinished)
+        cycle = [unfinished, None]
+        cycle[1] = cycle  # only the garbage collector frees it
+        del unfinished, cycle
+        article = runner.clean_text("Title\n\nBody sentence.", id="stuck")
+    finally:
+        gc.enable()
+    assert any("exceeded the time budget of 0.2 s" in problem.message for problem in article.problems), article.problems
