@@ -1,28 +1,25 @@
 #!/usr/bin/env python3
-"""Score article-body extractors on the scrapinghub benchmark pages.
+"""Extraction quality of cleaner and trafilatura on both development corpora, side by side.
 
-The metric is the one described in ``<bench-dir>/README.md`` (and used by the
-scrapinghub/article-extraction-benchmark ``evaluate.py``):
+Four extractors run page by page in turn, in one process, and are timed in CPU seconds:
 
-* text is tokenised as ``\\w+`` (Unicode, case kept);
-* each text becomes a multiset of 4-token shingles (a text with fewer than
-  four tokens is one shorter shingle, an empty text has none);
-* per page TP = shared shingles (min of counts), FP = predicted-only,
-  FN = truth-only, normalised by TP+FP+FN so every page weighs the same;
-* per-page precision = TP/(TP+FP), recall = TP/(TP+FN), with 1.0 when
-  FP = FN = 0 and 0.0 when TP = FP = 0 (resp. TP = FN = 0);
-* precision and recall are means over all pages, F1 = 2PR/(P+R) of the means.
+* ``trafilatura-fast``:     ``trafilatura.extract(page, url=url, fast=True)``;
+* ``trafilatura``:          ``trafilatura.extract(page, url=url)``, standard, with its fallbacks;
+* ``cleaner-html``:         cleaner on the page (one trafilatura pass, then the rules), default config;
+* ``cleaner-text``:         cleaner in plain-text mode on trafilatura standard's text, the situation
+                            of a user who has only scraped text (its time is cleaner's alone).
 
-Extractors are plain callables ``fn(html: str, url: str) -> str``. Built-in ones
-are registered in ``EXTRACTORS``; any other can be named on the command line as
-``package.module:function``.
+Both trafilatura runs use ``include_comments=False, include_tables=True``, as cleaner's HTML mode.
+Each corpus is scored with its own metric (see ``corpora.py``) on all its pages and on each half:
+``even`` is the half rules are tuned on, ``odd`` the half they are checked on.
 
 Usage (from the repository root)::
 
-    python bench/quality.py                       # trafilatura alone
-    python bench/quality.py --limit 20 --worst 10
-    python bench/quality.py -e trafilatura -e mypkg.mod:extract --json out.json
-    python bench/quality.py --three-way            # the README's table: (a), (b), (c)
+    python bench/quality.py                          # both corpora, the four extractors
+    python bench/quality.py --corpus scrapinghub --worst 10
+    python bench/quality.py -e cleaner-html -e mypkg.mod:extract   # fn(page_bytes, url) -> text
+    python bench/quality.py --gate                   # cleaner's scores against bench/baseline.json
+    python bench/quality.py --update-baseline        # after a change that raises a score
 """
 
 from __future__ import annotations
@@ -30,363 +27,227 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
-import re
-import statistics
 import sys
 import time
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_BENCH_DIR = REPO_ROOT.parent / "shared" / "bench" / "scrapinghub"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-NGRAM = 4
-_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+import corpora  # noqa: E402
+from corpora import HALVES, Corpus, Page  # noqa: E402
 
-ExtractFn = Callable[[str, str], Optional[str]]
+BASELINE = Path(__file__).resolve().parent / "baseline.json"
+GATE_TOLERANCE = 0.002
+"""How far a score may fall below the baseline before the gate fails."""
 
-
-# --------------------------------------------------------------------------- data
-
-
-@dataclass(frozen=True)
-class Page:
-    id: str
-    url: str
-    html: str
-    truth: str
+Extract = Callable[[bytes, str | None], str | None]
 
 
-def load_pages(bench_dir: Path, limit: Optional[int] = None) -> List[Page]:
-    """Load pages (sorted by id) from ``bench_dir``: pages/, truth/, urls.tsv."""
-    urls: Dict[str, str] = {}
-    for line in (bench_dir / "urls.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            page_id, _, url = line.partition("\t")
-            urls[page_id.strip()] = url.strip()
-    pages = []
-    for html_path in sorted((bench_dir / "pages").glob("*.html")):
-        page_id = html_path.stem
-        truth_path = bench_dir / "truth" / f"{page_id}.txt"
-        pages.append(
-            Page(
-                id=page_id,
-                url=urls.get(page_id, ""),
-                # The README says the pages are UTF-8; replace rather than crash
-                # on a stray byte.
-                html=html_path.read_bytes().decode("utf-8", errors="replace"),
-                truth=truth_path.read_text(encoding="utf-8"),
-            )
-        )
-        if limit is not None and len(pages) >= limit:
-            break
-    return pages
+class TextFirst:
+    """An extractor that takes trafilatura standard's text of the page instead of its bytes
+    (made before its clock starts)."""
+
+    def __init__(self, function: Callable[[str, str | None], str | None]):
+        self.function = function
+
+    def __call__(self, text: str, url: str | None) -> str | None:
+        return self.function(text, url)
 
 
-# ------------------------------------------------------------------------- metric
+def trafilatura_extract(fast: bool) -> Extract:
+    import trafilatura
 
-
-def tokenize(text: str) -> List[str]:
-    return _TOKEN_RE.findall(text or "")
-
-
-def shingles(text: str, n: int = NGRAM) -> Counter:
-    """Multiset of n-token shingles; a text shorter than n tokens gives one
-    shorter shingle (as in the reference implementation), an empty text none."""
-    tokens = tokenize(text)
-    if not tokens:
-        return Counter()
-    if len(tokens) < n:
-        return Counter([tuple(tokens)])
-    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
-
-
-def match(pred: str, truth: str) -> Tuple[float, float, float]:
-    """(TP, FP, FN) of one page, normalised to sum to 1 (all 0 if both empty)."""
-    p, t = shingles(pred), shingles(truth)
-    tp = sum((p & t).values())
-    fp = sum((p - t).values())
-    fn = sum((t - p).values())
-    total = tp + fp + fn
-    if total == 0:
-        return 0.0, 0.0, 0.0
-    return tp / total, fp / total, fn / total
-
-
-def prf(tp: float, fp: float, fn: float) -> Tuple[float, float]:
-    """Per-page (precision, recall) with the README's edge cases."""
-    if fp == 0 and fn == 0:
-        return 1.0, 1.0
-    precision = 0.0 if tp == 0 and fp == 0 else tp / (tp + fp)
-    recall = 0.0 if tp == 0 and fn == 0 else tp / (tp + fn)
-    return precision, recall
-
-
-def score(pred: str, truth: str) -> Tuple[float, float]:
-    """Per-page (precision, recall) of ``pred`` against ``truth``."""
-    return prf(*match(pred, truth))
-
-
-def f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
-# --------------------------------------------------------------------- evaluation
-
-
-def evaluate(extract_fn: ExtractFn, pages: Iterable[Page]) -> dict:
-    """Run ``extract_fn(html, url)`` on every page and score it.
-
-    Returns precision, recall, f1 (F1 of the mean P and R), pages_per_second
-    (extraction time only) and per_page: a list of dicts with id, url,
-    precision, recall, f1, tp/fp/fn (normalised) and the raw shingle counts.
-    An extractor that raises or returns None is scored as an empty text and
-    the error is recorded on the page.
-    """
-    return evaluate_all([extract_fn], pages)[0]
-
-
-def evaluate_all(extract_fns: List[ExtractFn], pages: Iterable[Page]) -> List[dict]:
-    """Score several extractors, page by page in turn, so that a busy machine slows all alike.
-
-    Time is the process's CPU time, which other jobs on the machine disturb far less than the
-    wall clock. An extractor wrapped in `TextFirst` gets the text of the first extractor
-    instead of the HTML (made before its clock starts).
-    """
-    rows: List[List[dict]] = [[] for _ in extract_fns]
-    for page in pages:
-        first_output = ""
-        for position, extract_fn in enumerate(extract_fns):
-            given = first_output if isinstance(extract_fn, TextFirst) else page.html
-            pred, seconds, error = _timed(extract_fn, given, page.url)
-            if position == 0:
-                first_output = pred
-            rows[position].append(_page_row(page, pred, seconds, error))
-    return [summarise(per_page) for per_page in rows]
-
-
-def _timed(extract_fn: ExtractFn, given: str, url: str) -> Tuple[str, float, Optional[str]]:
-    error = None
-    start = time.process_time()
-    try:
-        pred = extract_fn(given, url) or ""
-    except Exception as exc:  # an extractor crash must not stop the run
-        pred, error = "", f"{type(exc).__name__}: {exc}"
-    return pred, time.process_time() - start, error
-
-
-def _page_row(page: Page, pred: str, seconds: float, error: Optional[str]) -> dict:
-    tp, fp, fn = match(pred, page.truth)
-    p, r = prf(tp, fp, fn)
-    row = {
-        "id": page.id,
-        "url": page.url,
-        "precision": p,
-        "recall": r,
-        "f1": f1(p, r),
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "seconds": seconds,
-        "pred_shingles": sum(shingles(pred).values()),
-        "truth_shingles": sum(shingles(page.truth).values()),
-    }
-    if error:
-        row["error"] = error
-    return row
-
-
-def summarise(per_page: List[dict]) -> dict:
-    """Mean P and R over the pages, F1 of the means, pages per CPU second."""
-    if not per_page:
-        raise ValueError("no pages to evaluate")
-    precision = statistics.mean(row["precision"] for row in per_page)
-    recall = statistics.mean(row["recall"] for row in per_page)
-    elapsed = sum(row["seconds"] for row in per_page)
-    return {
-        "precision": precision,
-        "recall": recall,
-        "f1": f1(precision, recall),
-        "pages": len(per_page),
-        "pages_per_second": len(per_page) / elapsed if elapsed else float("inf"),
-        "per_page": per_page,
-    }
-
-
-# --------------------------------------------------------------------- extractors
-
-
-def trafilatura_alone() -> ExtractFn:
-    """(a) trafilatura alone: ``trafilatura.extract(html, url=url)``."""
-    import trafilatura  # imported here so the import is not timed as extraction
-
-    def extract(html: str, url: str) -> Optional[str]:
-        return trafilatura.extract(html, url=url)
+    def extract(data: bytes, url: str | None) -> str | None:
+        return trafilatura.extract(data, url=url, include_comments=False, include_tables=True, fast=fast)
 
     return extract
 
 
-def cleaner_on_html() -> ExtractFn:
-    """(b) cleaner on the page's HTML: one trafilatura pass, then the rule plugins."""
+def cleaner_on_html(config=None) -> Extract:
+    """cleaner's HTML mode: the page decoded as its reader does, then one trafilatura pass and the rules."""
     from cleaner import Cleaner
     from cleaner.model import Document
+    from trafilatura.utils import decode_file
 
-    engine = Cleaner.from_config()
+    engine = Cleaner.from_config(config)
 
-    def extract(html: str, url: str) -> Optional[str]:
-        document = Document(id=url, source=url, content=html, media_type="text/html", url=url)
+    def extract(data: bytes, url: str | None) -> str | None:
+        document = Document(id=url or "page", source=url or "page", content=decode_file(data), media_type="text/html", url=url)
         return engine.clean_document(document).text
 
     return extract
 
 
-def cleaner_on_text() -> ExtractFn:
-    """(c) cleaner in plain-text mode on trafilatura's default text output.
-
-    That is the situation of a user who has only the scraped text, so only cleaner's time is
-    counted: trafilatura's text is made before the clock starts (see `TextFirst`).
-    """
+def cleaner_on_text(config=None) -> TextFirst:
     from cleaner import Cleaner
 
-    engine = Cleaner.from_config()
+    engine = Cleaner.from_config(config)
 
-    def extract(text: str, url: str) -> Optional[str]:
-        return engine.clean_text(text, id=url, source=url, url=url).text
+    def extract(text: str, url: str | None) -> str | None:
+        return engine.clean_text(text, id=url or "text", url=url).text
 
     return TextFirst(extract)
 
 
-class TextFirst:
-    """Marks an extractor that takes trafilatura's text of the page instead of its HTML."""
-
-    def __init__(self, fn: ExtractFn):
-        self.fn = fn
-
-    def __call__(self, text: str, url: str) -> Optional[str]:
-        return self.fn(text, url)
-
-
-# name -> (label printed in the table, factory returning the extract function).
-# Factories do their imports/setup up front, outside the timed extraction loop.
-EXTRACTORS: Dict[str, Tuple[str, Callable[[], ExtractFn]]] = {
-    "trafilatura": ("(a) trafilatura alone", trafilatura_alone),
-    "cleaner-html": ("(b) cleaner on HTML", cleaner_on_html),
-    "cleaner-text": ("(c) cleaner on (a)'s text", cleaner_on_text),
+EXTRACTORS: dict[str, tuple[str, Callable[[], Extract]]] = {
+    "trafilatura-fast": ("trafilatura fast", lambda: trafilatura_extract(fast=True)),
+    "trafilatura": ("trafilatura standard", lambda: trafilatura_extract(fast=False)),
+    "cleaner-html": ("cleaner, HTML mode", cleaner_on_html),
+    "cleaner-text": ("cleaner, text mode on trafilatura standard's text", cleaner_on_text),
 }
-THREE_WAY = ("trafilatura", "cleaner-html", "cleaner-text")
+GATED = ("cleaner-html", "cleaner-text")
+"""The extractors whose scores the quality gate holds."""
 
 
-def resolve_extractor(spec: str) -> Tuple[str, ExtractFn]:
-    """A registered name, or ``package.module:function``."""
+def resolve(spec: str) -> tuple[str, str, Extract]:
+    """(key, label, extractor) for a registered name or ``package.module:function``."""
     if spec in EXTRACTORS:
         label, factory = EXTRACTORS[spec]
-        return label, factory()
-    module_name, sep, attr = spec.partition(":")
-    if not sep:
-        raise SystemExit(
-            f"unknown extractor {spec!r}: use one of {sorted(EXTRACTORS)} "
-            "or module:function"
-        )
-    sys.path.insert(0, str(REPO_ROOT))
-    fn = getattr(importlib.import_module(module_name), attr)
-    return spec, fn
+        return spec, label, factory()
+    module_name, colon, attribute = spec.partition(":")
+    if not colon:
+        raise SystemExit(f"unknown extractor {spec!r}: use one of {', '.join(EXTRACTORS)} or module:function")
+    sys.path.insert(0, str(corpora.ROOT))
+    return spec, spec, getattr(importlib.import_module(module_name), attribute)
 
 
-# ---------------------------------------------------------------------------- cli
+def run(extractors: list[Extract], pages: list[Page]) -> list[tuple[dict[str, str | None], float, list[str]]]:
+    """Each extractor's outputs (page id -> text), CPU seconds and errors, page by page in turn, so
+    that a busy machine slows all alike. Text-first extractors get trafilatura standard's text,
+    made outside their clock."""
+    results = [({}, 0.0, []) for _ in extractors]
+    standard = trafilatura_extract(fast=False) if any(isinstance(e, TextFirst) for e in extractors) else None
+    for page in pages:
+        text = None
+        for position, extract in enumerate(extractors):
+            if isinstance(extract, TextFirst):
+                if text is None:
+                    text = standard(page.data, page.url) or ""
+                given = text
+            else:
+                given = page.data
+            outputs, seconds, errors = results[position]
+            start = time.process_time()
+            try:
+                outputs[page.id] = extract(given, page.url)
+            except Exception as error:  # an extractor's crash is scored as an empty text
+                outputs[page.id] = None
+                errors.append(f"{page.id}: {type(error).__name__}: {error}")
+            results[position] = (outputs, seconds + time.process_time() - start, errors)
+    return results
 
 
-def print_table(results: List[Tuple[str, dict]]) -> None:
-    width = max([len("extractor")] + [len(label) for label, _ in results])
-    print(f"{'extractor':<{width}}  {'P':>6} {'R':>6} {'F1':>6} {'pages':>5} {'pages/s':>8}")
-    for label, res in results:
-        print(
-            f"{label:<{width}}  {res['precision']:6.3f} {res['recall']:6.3f} "
-            f"{res['f1']:6.3f} {res['pages']:5d} {res['pages_per_second']:8.1f}"
-        )
+def score_table(corpus: Corpus, labelled: list[tuple[str, str, dict[str, str | None], float]]) -> list[dict]:
+    rows = []
+    for key, label, outputs, seconds in labelled:
+        for half in HALVES:
+            score = corpus.score(outputs, half)
+            rows.append({"corpus": corpus.name, "half": half, "extractor": key, "label": label, **score,
+                         "ms_per_page": 1000 * seconds / len(corpus.pages)})
+    return rows
 
 
-# Page sets of the table: all pages, and the pages at even and odd positions in id order, so a
-# rule tuned while looking at one half can be checked on the other.
-PAGE_SETS = (("all", lambda position: True), ("even", lambda position: position % 2 == 0), ("odd", lambda position: position % 2 == 1))
-
-
-def print_page_set_table(results: List[Tuple[str, dict]]) -> None:
-    """One row per page set and extractor, as a Markdown table, then (b)'s time against (a)'s."""
-    print("| page set | extractor | P | R | F1 | pages | pages/s |")
-    print("|---|---|---|---|---|---|---|")
-    for set_name, chosen in PAGE_SETS:
-        for label, res in results:
-            rows = [row for position, row in enumerate(res["per_page"]) if chosen(position)]
-            part = summarise(rows)
-            print(
-                f"| {set_name} | {label} | {part['precision']:.3f} | {part['recall']:.3f} | {part['f1']:.3f} "
-                f"| {part['pages']} | {part['pages_per_second']:.1f} |"
-            )
-    seconds = [sum(row["seconds"] for row in res["per_page"]) for _, res in results]
-    if len(seconds) >= 2 and seconds[0]:
-        print(f"\n{results[1][0]} takes {seconds[1] / seconds[0]:.2f}x the CPU time of {results[0][0]} per page")
-
-
-def print_worst(label: str, res: dict, k: int) -> None:
-    rows = sorted(res["per_page"], key=lambda row: (row["f1"], row["id"]))[:k]
-    print(f"\n{k} worst pages by F1 - {label}")
-    print(f"{'P':>6} {'R':>6} {'F1':>6}  id / url")
+def print_rows(rows: list[dict]) -> None:
+    print("| corpus | half | extractor | P | R | F1 | pages | ms/page |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in rows:
-        flag = f"  [{row['error']}]" if "error" in row else ""
-        print(
-            f"{row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}  "
-            f"{row['id']}\n{'':22}{row['url']}{flag}"
-        )
+        timing = f"{row['ms_per_page']:.1f}" if row["half"] == "all" else ""
+        print(f"| {row['corpus']} | {row['half']} | {row['label']} | {row['precision']:.3f} | {row['recall']:.3f} "
+              f"| {row['f1']:.3f} | {row['pages']} | {timing} |")
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def print_worst(corpus: Corpus, label: str, outputs: dict[str, str | None], count: int) -> None:
+    scored = sorted((corpus.score({page.id: outputs.get(page.id)}, "all") | {"page": page} for page in corpus.pages
+                     if _single(corpus, page)), key=lambda row: (row["f1"], row["page"].id))
+    print(f"\n{count} worst pages of {corpus.name} by F1 - {label}")
+    for row in scored[:count]:
+        print(f"{row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}  {row['page'].id}  {row['page'].url or ''}")
+
+
+def _single(corpus: Corpus, page: Page) -> bool:
+    return corpus.name == "scrapinghub" or bool(page.with_snippets)
+
+
+def gate_scores(bench_dir: Path = corpora.SHARED_BENCH) -> dict[str, float]:
+    """cleaner's F1 per corpus, mode and half with the default configuration: what the gate holds."""
+    scores = {}
+    for name in corpora.CORPORA:
+        corpus = corpora.load(name, bench_dir)
+        extractors = [EXTRACTORS[key][1]() for key in GATED]
+        for key, (outputs, _, _) in zip(GATED, run(extractors, corpus.pages)):
+            for half in HALVES:
+                scores[f"{name} {key} {half}"] = round(corpus.score(outputs, half)["f1"], 4)
+    return scores
+
+
+def gate_failures(scores: dict[str, float], baseline: dict[str, float]) -> list[str]:
+    """A line for every score more than `GATE_TOLERANCE` below its baseline, or missing."""
+    failures = []
+    for key, floor in sorted(baseline.items()):
+        score = scores.get(key)
+        if score is None:
+            failures.append(f"{key}: not measured (baseline {floor:.4f})")
+        elif score < floor - GATE_TOLERANCE:
+            failures.append(f"{key}: F1 {score:.4f}, more than {GATE_TOLERANCE} below the baseline {floor:.4f}")
+    return failures
+
+
+def load_baseline(path: Path = BASELINE) -> dict[str, float]:
+    return json.loads(path.read_text(encoding="utf-8"))["f1"]
+
+
+def write_baseline(scores: dict[str, float], path: Path = BASELINE) -> None:
+    import trafilatura
+
+    data = {
+        "about": "cleaner's F1 on the development corpora with the default configuration; "
+                 "`python bench/quality.py --update-baseline` writes it, tests/test_quality_gate.py holds it",
+        "trafilatura": trafilatura.__version__,
+        "f1": dict(sorted(scores.items())),
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--bench-dir",
-        type=Path,
-        default=DEFAULT_BENCH_DIR,
-        help="benchmark folder with pages/, truth/, urls.tsv "
-        "(default: ../shared/bench/scrapinghub relative to the repo root)",
-    )
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
-    parser.add_argument("--worst", type=int, default=0, metavar="K", help="print the K worst pages by F1")
-    parser.add_argument(
-        "-e",
-        "--extractor",
-        action="append",
-        default=None,
-        help="extractor to score (repeatable): a registered name "
-        f"({', '.join(sorted(EXTRACTORS))}) or module:function; default trafilatura",
-    )
-    parser.add_argument(
-        "--three-way",
-        action="store_true",
-        help="the README's table: (a) trafilatura alone, (b) cleaner on the HTML, (c) cleaner on (a)'s "
-        "text, run page by page in turn, for all pages and the even/odd halves",
-    )
-    parser.add_argument("--json", type=Path, default=None, help="also write all results (with per-page rows) here")
+    parser.add_argument("--bench-dir", type=Path, default=corpora.SHARED_BENCH, help="folder of the corpora (default: ../shared/bench)")
+    parser.add_argument("--corpus", choices=corpora.CORPORA, action="append", help="score this corpus only (repeatable)")
+    parser.add_argument("-e", "--extractor", action="append", help=f"extractor (repeatable): {', '.join(EXTRACTORS)} or module:function")
+    parser.add_argument("--worst", type=int, default=0, metavar="K", help="print the K worst pages of each extractor")
+    parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument("--gate", action="store_true", help="check cleaner's scores against bench/baseline.json")
+    parser.add_argument("--update-baseline", action="store_true", help="write cleaner's scores to bench/baseline.json")
     args = parser.parse_args(argv)
 
-    pages = load_pages(args.bench_dir, args.limit)
-    if not pages:
-        parser.error(f"no pages found under {args.bench_dir}")
+    if args.gate or args.update_baseline:
+        scores = gate_scores(args.bench_dir)
+        if args.update_baseline:
+            write_baseline(scores)
+            print(f"wrote {BASELINE}")
+        failures = gate_failures(scores, load_baseline())
+        for key, score in sorted(scores.items()):
+            print(f"{key:45} {score:.4f}")
+        for failure in failures:
+            print(f"FAIL {failure}")
+        return 1 if failures else 0
 
-    specs = list(THREE_WAY) if args.three_way else args.extractor or ["trafilatura"]
-    resolved = [resolve_extractor(spec) for spec in specs]
-    scored = evaluate_all([fn for _, fn in resolved], pages)
-    results = [(label, res) for (label, _), res in zip(resolved, scored)]
-
-    if args.three_way:
-        print_page_set_table(results)
-    else:
-        print_table(results)
-    if args.worst:
-        for label, res in results:
-            print_worst(label, res, args.worst)
+    resolved = [resolve(spec) for spec in args.extractor or list(EXTRACTORS)]
+    rows = []
+    for name in args.corpus or corpora.CORPORA:
+        corpus = corpora.load(name, args.bench_dir)
+        results = run([extract for _, _, extract in resolved], corpus.pages)
+        labelled = [(key, label, outputs, seconds) for (key, label, _), (outputs, seconds, _) in zip(resolved, results)]
+        rows.extend(score_table(corpus, labelled))
+        for (_, label, _), (_, _, errors) in zip(resolved, results):
+            for error in errors:
+                print(f"{corpus.name}: {label}: {error}", file=sys.stderr)
+        if args.worst:
+            for key, label, outputs, _ in labelled:
+                print_worst(corpus, label, outputs, args.worst)
+    print_rows(rows)
     if args.json:
-        args.json.write_text(json.dumps({label: res for label, res in results}, indent=1))
+        args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
     return 0
 
 

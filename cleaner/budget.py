@@ -6,6 +6,13 @@ inside whatever plugin is running. Python runs signal handlers only in the main 
 other thread the budget is not enforced; the CLI, and each worker process of a pool, clean in
 their main thread. A loop inside C code that never returns to Python cannot be stopped this way;
 in a batch of several workers, `cleaner.workers` kills a worker stuck so.
+
+Python swallows an exception raised in a weakref callback or a ``__del__`` method (it prints
+"Exception ignored in ..." and goes on), and the garbage collector runs those in the middle of any
+code. So before raising, the handler sets the timer again, `RETRY_SECONDS` ahead: if the signal
+came during such a callback, `OverBudget` is raised again a moment later, and the article still
+stops; once it has stopped, leaving the budget's context disarms the timer (alone) or lets it go
+off harmlessly (in a batch).
 """
 
 from __future__ import annotations
@@ -19,10 +26,6 @@ from contextlib import contextmanager
 
 
 RETRY_SECONDS = 0.05
-"""Past its deadline, an article's timer goes off again this often until the article ends: an
-`OverBudget` raised while Python runs a finalizer or a weak reference's callback (the garbage
-collector may run one inside any plugin) is printed as ignored and lost, and the plugin would
-otherwise run on unbounded."""
 
 
 class OverBudget(BaseException):
@@ -93,8 +96,6 @@ class TimeBudget:
         if self._deadline is None:
             return
         left = self._deadline - time.monotonic()
-        # Past the deadline, the timer is set again to raise again (`RETRY_SECONDS`) until the
-        # article ends and its deadline with it.
         signal.setitimer(signal.ITIMER_REAL, left if left > 0 else RETRY_SECONDS)
         self._timer_set = True
         if left <= 0:
@@ -133,7 +134,7 @@ class _Armed:
 
     def __enter__(self) -> None:
         self.previous = signal.signal(signal.SIGALRM, _expire)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds, RETRY_SECONDS)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
 
     def __exit__(self, *exc_info) -> None:
         try:
@@ -156,4 +157,5 @@ _UNARMED = _Unarmed()
 
 
 def _expire(signum, frame) -> None:
+    signal.setitimer(signal.ITIMER_REAL, RETRY_SECONDS)
     raise OverBudget()

@@ -82,8 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(explain_command)
 
     report_command = commands.add_parser("report", help="an HTML page of what was removed, from `clean` records")
-    report_command.add_argument("records", metavar="RECORDS", help="JSON lines written by `cleaner clean`")
+    report_command.add_argument("records", metavar="RECORDS", help="JSON lines (or JSON) written by `cleaner clean`; - reads standard input")
     report_command.add_argument("-o", "--output", metavar="HTML", required=True, help="the page to write")
+    shown = report_command.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--sample", type=_positive, default=report.DEFAULT_SAMPLE, metavar="N",
+        help=f"show about N articles, chosen to cover every rule, error kind and big site (default: {report.DEFAULT_SAMPLE})",
+    )
+    shown.add_argument("--all", action="store_true", help="show every article, however many")
 
     learn_command = commands.add_parser("learn", help="find lines a site repeats across its articles; write site rules")
     learn_command.add_argument("inputs", nargs="+", metavar="CORPUS", help="files or folders of articles")
@@ -123,7 +129,7 @@ def _discard_standard_output() -> None:
 def dispatch(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "report":
-        return report.write_report(args.records, args.output, sys.stderr)
+        return report.write_report(args.records, args.output, sys.stderr, sample=args.sample, show_all=args.all)
     try:
         cleaner = Cleaner.from_config(args.config, plugin_dirs=args.plugins_dir, site=getattr(args, "site", None))
     except ConfigError as error:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import copy
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .sites import SiteSection
 
@@ -58,12 +58,18 @@ class Limits(BaseModel):
     """Most passes of the rule plugins over one article; they stop earlier once none finds more."""
 
 
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")]
+"""A language code such as ``en`` or ``pt-br``: a name, never a path."""
+
+
 class Settings(BaseModel):
     """The top level of config.yaml; each plugin validates its own section."""
 
     model_config = ConfigDict(extra="forbid")
 
     plugin_dirs: list[str] = []
+    languages: list[LanguageCode] = []
+    """Whose vocabularies the rules use (see the ``cleaner_add_vocabulary`` hook)."""
     limits: Limits = Limits()
     plugins: dict[str, dict[str, Any] | None] = {}
     sites: dict[str, SiteSection] = {}

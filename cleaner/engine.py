@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ValidationError
@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from .budget import OverBudget, TimeBudget
 from .config import Config, ConfigError, describe_validation_error, merge
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
-from .patterns import Screen, Vocabulary, vocabularies_in
+from .patterns import PatternError, Screen, Vocabulary, vocabularies_in
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
 from .records import document_from_record
@@ -69,6 +69,7 @@ class Cleaner:
             if self.manager.has_plugin(name):
                 raise ConfigError(f"a plugin named {name!r} is already loaded; give yours a `name` attribute")
             self.manager.register(plugin, name=name)
+        self._vocabulary = self._load_vocabularies()
         self.options, self.enabled = self._validate_plugin_sections()
         self.limits = config.settings.limits
         self._budget = TimeBudget(self.limits.time_budget_seconds)
@@ -137,7 +138,10 @@ class Cleaner:
     def _validate_section(
         self, name: str, section: dict[str, Any], path: str, models: dict[str, Any], errors: list[str]
     ) -> tuple[bool, BaseModel | None]:
-        """A plugin's `enabled` switch and its options validated against its model; errors name `path`."""
+        """A plugin's `enabled` switch and its options validated against its model; errors name `path`.
+
+        The languages' patterns go before each vocabulary's own, once the section is valid as
+        written, so that an error names the item as the user numbers it."""
         section = dict(section)
         switch = section.pop("enabled", True)
         if not isinstance(switch, bool):
@@ -151,10 +155,55 @@ class Cleaner:
                 )
             return switch is not False, None
         try:
-            return switch is not False, model.model_validate(section)
+            options = model.model_validate(section)
         except ValidationError as error:
             errors.append(describe_validation_error(error, self.config.origin, prefix=path))
             return switch is not False, None
+        words = self._vocabulary.get(name)
+        if words:
+            merged = {option: [pattern for _, given in sources for pattern in given] for option, sources in words.items()}
+            try:
+                options = model.model_validate(
+                    {**section, **{option: [*patterns, *getattr(options, option).patterns] for option, patterns in merged.items()}}
+                )
+            except ValidationError as error:
+                errors.append(_language_at_fault(name, words) or describe_validation_error(error, self.config.origin, prefix=path))
+                return switch is not False, None
+        return switch is not False, options
+
+    def _load_vocabularies(self) -> dict[str, dict[str, list[tuple[str, list[str]]]]]:
+        """The patterns of every language config.yaml names, by plugin and option, in its order,
+        each list with where it came from (to name it if it does not compile)."""
+        models = self._option_models()
+        origin = self.config.origin
+        found: dict[str, dict[str, list[tuple[str, list[str]]]]] = {}
+        errors: list[str] = []
+        implementations = list(reversed(self.manager.hook.cleaner_add_vocabulary.get_hookimpls()))
+        for position, language in enumerate(self.config.settings.languages):
+            answered = False
+            for implementation in implementations:
+                where = f"{origin}: languages[{position}]: {language!r} (from plugin {implementation.plugin_name})"
+                try:
+                    given = implementation.function(**{"language": language} if "language" in implementation.argnames else {})
+                except Exception as error:
+                    errors.append(f"{where}: {type(error).__name__}: {error}")
+                    continue
+                if given is None:
+                    continue
+                answered = True
+                if not isinstance(given, dict):
+                    errors.append(f"{where}: returned {type(given).__name__}, expected {{plugin: {{option: [patterns]}}}}")
+                    continue
+                for plugin, options in given.items():
+                    if self.manager.has_plugin(plugin):
+                        errors.extend(
+                            f"{where}: {problem}" for problem in _add_words(found, where, plugin, options, models.get(plugin))
+                        )
+            if not answered:
+                errors.append(f"{origin}: languages[{position}]: no plugin has a vocabulary for {language!r}")
+        if errors:
+            raise ConfigError("\n".join(errors))
+        return found
 
     def _option_models(self) -> dict[str, type[BaseModel] | None]:
         return {
@@ -543,6 +592,39 @@ class Cleaner:
         if isinstance(text, str):
             return text
         return "\n".join(block.text for block in article.blocks if block.removal is None)
+
+
+def _add_words(found, where: str, plugin: str, options: Any, model: type[BaseModel] | None) -> list[str]:
+    """Add one language's patterns for `plugin` to `found`; what is wrong with their shape, named.
+    (They are compiled with the option's other patterns, see `_language_at_fault`.)"""
+    if not isinstance(options, dict):
+        return [f"{plugin}: expected {{option: [patterns]}}, got {type(options).__name__}"]
+    problems = []
+    for option, patterns in options.items():
+        field = model.model_fields.get(option) if model is not None else None
+        if field is None or not _is_vocabulary(field.annotation):
+            problems.append(f"{plugin}.{option}: not a vocabulary option of plugin {plugin}")
+        elif not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
+            problems.append(f"{plugin}.{option}: expected a list of patterns (strings)")
+        else:
+            found.setdefault(plugin, {}).setdefault(option, []).append((where, patterns))
+    return problems
+
+
+def _language_at_fault(plugin: str, words: dict[str, list[tuple[str, list[str]]]]) -> str | None:
+    """Which language's patterns do not compile, named, when a plugin's options with them added do not."""
+    for option, sources in words.items():
+        for where, patterns in sources:
+            try:
+                Vocabulary(patterns)
+            except PatternError as error:
+                return f"{where}: {plugin}.{option}: {error}"
+    return None
+
+
+def _is_vocabulary(annotation: Any) -> bool:
+    """A `Vocabulary` field (or an optional one); a single `Pattern` is not a list to add to."""
+    return annotation is Vocabulary or Vocabulary in get_args(annotation)
 
 
 def _enabled_vocabularies(options: dict[str, BaseModel | None], enabled: dict[str, bool]) -> list[Vocabulary]:

@@ -2,6 +2,8 @@
 
 An article travels   read -> segment -> mark -> metadata -> render:
 
+0. ``cleaner_add_vocabulary``   when the configuration loads: the words furniture is written
+                                with in each language config.yaml names, for the rules' vocabularies;
 1. ``cleaner_read_source``      a reader claims an input file and yields `Document`s from it;
 2. ``cleaner_segment_document`` a segmenter splits a document into `Block`s (lines, paragraphs);
 3. ``cleaner_mark_blocks``      every rule plugin returns `Mark`s for the blocks it finds to be
@@ -64,6 +66,21 @@ def cleaner_add_options() -> type | None:
     ``options``. Every plugin also gets an ``enabled`` switch without declaring it. Give every
     field a default, so that a config that does not mention the plugin still works; use
     `cleaner.patterns.Vocabulary` for lists of patterns, which are compiled safely once.
+    """
+
+
+@hookspec
+def cleaner_add_vocabulary(language: str) -> dict[str, dict[str, list[str]]] | None:
+    """Return the patterns furniture is written with in `language`, or None if you have none.
+
+    Called when the configuration loads, once for each language code in config.yaml's
+    ``languages`` (``en``, ``de``, ...). Return ``{plugin: {option: [pattern, ...]}}``, where each
+    option is a `Vocabulary` in that plugin's options: "Lesen Sie auch" for ``promo.headings`` in
+    ``de``, say. The engine puts the patterns of every language, in the order config.yaml lists
+    them, before those the option has in config.yaml, and compiles them once; an option given
+    for a plugin that is not loaded is passed over. The built-in ``vocabularies`` plugin serves
+    the files in ``plugins/languages/``; a plugin package can add a language, or words for its
+    own options, the same way.
     """
 
 

@@ -3,10 +3,15 @@
 RE2 matches in time linear in the input, whatever the pattern: ``(a+)+$`` on a long line is as
 quick as any other. It has no backreferences or lookaround; such a pattern is a config error.
 Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any script.
+
+Patterns see text as a reader does (`as_read`): no-break, thin and other spaces as one space,
+curly and straight quotes alike, a full-width colon as a colon, zero-width characters and soft
+hyphens not at all. A match's spans still index the text as it came in.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -16,13 +21,17 @@ from pydantic import BaseModel
 from pydantic_core import PydanticCustomError, core_schema
 
 
-
 class PatternError(ValueError):
     pass
 
 
+@functools.lru_cache(maxsize=256)
 def compile_pattern(pattern: str, *, ignore_case: bool = True):
-    """Compile one user pattern, raising `PatternError` with RE2's reason."""
+    """Compile one user pattern, raising `PatternError` with RE2's reason.
+
+    The last few hundred are remembered: every site section validates the plugins' options again,
+    with the same vocabularies, and a compiled RE2 pattern is immutable. (Not more: each holds the
+    automaton it built as it matched, up to its memory limit.)"""
     options = re2.Options()
     options.case_sensitive = not ignore_case
     options.max_mem = 64 << 20
@@ -45,25 +54,62 @@ class Vocabulary:
     whole article answers for every vocabulary of the configuration.
     """
 
-    __slots__ = ("patterns", "_hash", "_regex", "_compiled")
+    __slots__ = ("patterns", "_seen_patterns", "_hash", "_regex", "_compiled")
 
     def __init__(self, patterns: Sequence[str] = ()):
-        self.patterns = tuple(patterns)
-        self._hash = hash(self.patterns)
-        alone = []
-        for index, pattern in enumerate(self.patterns):
-            try:
-                alone.append(compile_pattern(pattern))
-            except PatternError as error:
-                raise PatternError(f"item {index}: {error}") from None
-        # Each pattern is compiled alone to name a bad one; one pattern alone is its own alternation.
-        self._regex = alone[0] if len(alone) == 1 else compile_pattern(self.joined) if alone else None
+        self._set(patterns)
+        self._regex = self._compile()
         self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
+
+    def _set(self, patterns: Sequence[str]) -> None:
+        self.patterns = tuple(patterns)
+        # Written as the text is seen: a curly quote in a pattern matches a straight one too.
+        self._seen_patterns = tuple(pattern.translate(_SEEN_AS) for pattern in self.patterns)
+        self._hash = hash(self.patterns)
+
+    def _compile(self):
+        """The patterns compiled as one alternation, or `PatternError` naming the item at fault.
+
+        Compiling is most of what a vocabulary costs (a thousand patterns take a second alone),
+        so the patterns are compiled once, together. Each is first checked for brackets that
+        close what they open, so that no pattern can reach into its neighbours in the
+        alternation; only when that check or the whole fails is each compiled alone, to say which."""
+        if not self.patterns:
+            return None
+        for index, pattern in enumerate(self._seen_patterns):
+            if not _closed(pattern):
+                self._compile_alone(index)
+        try:
+            return compile_pattern(self.joined)
+        except PatternError as error:
+            for index in range(len(self.patterns)):
+                self._compile_alone(index)
+            raise PatternError(f"the {len(self.patterns)} patterns do not compile together: {error}") from None
+
+    def _compile_alone(self, index: int) -> None:
+        pattern = self._seen_patterns[index]
+        try:
+            compile_pattern(pattern)
+        except PatternError as error:
+            raise PatternError(f"item {index}: {str(error).replace(repr(pattern), repr(self.patterns[index]))}") from None
+        if not _closed(pattern):
+            raise PatternError(f"item {index}: pattern {self.patterns[index]!r} leaves a bracket open")
+
+    @classmethod
+    def _derived(cls, patterns: Sequence[str]) -> Vocabulary:
+        """A vocabulary made of checked ones, compiled when first matched: most such (the
+        screen's finders) are only ever handed to the screen."""
+        vocabulary = cls.__new__(cls)
+        vocabulary._set(patterns)
+        vocabulary._regex = vocabulary._compiled = None
+        return vocabulary
 
     @property
     def joined(self) -> str:
-        """The patterns as one RE2 alternation."""
-        return "|".join(f"(?:{pattern})" for pattern in self.patterns)
+        """The patterns, as they see text, as one RE2 alternation (one pattern is its own)."""
+        if len(self._seen_patterns) == 1:
+            return self._seen_patterns[0]
+        return "|".join(f"(?:{pattern})" for pattern in self._seen_patterns)
 
     def match(self, text: str):
         return self._find(_START, text)
@@ -83,31 +129,38 @@ class Vocabulary:
             return Vocabulary()
         if _EDGES.search(self.joined):
             return None
-        return Vocabulary([f"(?:{self.joined}){pattern}"])
+        return Vocabulary._derived([f"(?:{self.joined}){pattern}"])
 
     def which(self, text: str) -> str | None:
         """The first pattern that matches the whole of `text`: to tell a person which rule decided."""
-        for pattern in self.patterns:
-            if compile_pattern(pattern).fullmatch(encodable(text)):
+        seen = encodable(as_read(text)[0])
+        for pattern, seen_pattern in zip(self.patterns, self._seen_patterns):
+            if compile_pattern(seen_pattern).fullmatch(seen):
                 return pattern
         return None
 
     def _find(self, anchor, text: str):
-        """RE2's answer, asked on the bytes directly (see `_FAST`)."""
+        """RE2's answer on the text as read (`as_read`), asked on the bytes directly (see `_FAST`)."""
         if self._regex is None:
-            return None
+            if not self.patterns:
+                return None
+            self._regex = compile_pattern(self.joined)
+            self._compiled = getattr(self._regex, "_regexp", None) if _FAST else None
+        seen, origins = as_read(text)
         if self._compiled is None:
             method = "search" if anchor is _UNANCHORED else "match" if anchor is _START else "fullmatch"
-            return getattr(self._regex, method)(encodable(text))
+            return getattr(self._regex, method)(encodable(seen))
         try:
-            encoded = text.encode()
+            encoded = seen.encode()
         except UnicodeEncodeError:
-            encoded = encodable(text).encode()
+            encoded = encodable(seen).encode()
         spans = self._compiled.Match(anchor, encoded, 0, len(encoded))
         if spans[0] == _NO_MATCH:
             return None
-        if len(encoded) != len(text):
+        if len(encoded) != len(seen):
             spans = _character_spans(encoded, spans)
+        if origins is not None:
+            spans = [_origin_span(origins, start, end) for start, end in spans]
         return _Match(self._regex, text, 0, len(text), spans)
 
     def __bool__(self) -> bool:
@@ -166,7 +219,83 @@ class Pattern(Vocabulary):
         return _plain(build)
 
 
+def _closed(pattern: str) -> bool:
+    """True if every group and character class the pattern opens, it closes (escapes, ``\\Q...\\E``
+    and classes such as ``[)]`` or ``[[:alpha:]]`` read as RE2 reads them)."""
+    depth, position, length = 0, 0, len(pattern)
+    while position < length:
+        char = pattern[position]
+        if char == "\\":
+            if pattern.startswith("Q", position + 1):
+                end = pattern.find("\\E", position + 2)
+                position = length if end < 0 else end + 2
+            else:
+                position += 2
+            continue
+        if char == "[":
+            position += 1
+            position += pattern.startswith("^", position)
+            position += pattern.startswith("]", position)
+            while position < length and pattern[position] != "]":
+                if pattern[position] == "\\":
+                    position += 2
+                elif pattern.startswith("[:", position):
+                    end = pattern.find(":]", position + 2)
+                    if end < 0:
+                        return False
+                    position = end + 2
+                else:
+                    position += 1
+            if position >= length:
+                return False
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        position += 1
+    return depth == 0
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SEEN_AS = str.maketrans(
+    {**{space: " " for space in _SPACES}, **{quote: "'" for quote in "‘’‚‛′＇"}, **{quote: '"' for quote in "“”„‟″＂"},
+     "：": ":", "﹕": ":"}
+)
+"""Characters a reader does not tell from another, one for one, so that spans stay where they were."""
+_UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+"""Zero-width characters and the soft hyphen: in the text, but not seen."""
+_UNEVEN = re.compile(f"[{_UNSEEN}]|  ")
+
+
+def as_read(text: str) -> tuple[str, list[int] | None]:
+    """The text as a reader sees it, for patterns to match: every kind of space one space, curly
+    quotes straight, a full-width colon a colon, zero-width characters and soft hyphens left out;
+    and, where characters were left out, where each of its characters stands in `text`."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text, None
+    seen = text.translate(_SEEN_AS)
+    if not _UNEVEN.search(seen):
+        return seen, None
+    kept: list[str] = []
+    origins: list[int] = []
+    for position, char in enumerate(seen):
+        if char in _UNSEEN or (char == " " and kept and kept[-1] == " "):
+            continue
+        kept.append(char)
+        origins.append(position)
+    origins.append(len(seen))
+    return "".join(kept), origins
+
+
+def _origin_span(origins: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span of the text as read, as a span of the text it was read from."""
+    if start < 0:
+        return start, end
+    return origins[start], origins[end - 1] + 1 if end > start else origins[start]
 
 
 def encodable(text: str) -> str:
@@ -262,7 +391,7 @@ class Screen:
 
 
 class ScreenedText:
-    """An article's blocks, stripped and encoded, and what a screen found in each.
+    """An article's blocks, stripped, as read (`as_read`) and encoded, and what a screen found in each.
 
     Blocks given as None (long ones, see `SCREENED_MAX_WORDS`) are not scanned: every vocabulary
     may match them.
@@ -273,6 +402,7 @@ class ScreenedText:
     def __init__(self, screen: Screen, texts: list[str | None]):
         self.screen = screen
         self._unscanned = frozenset(index for index, text in enumerate(texts) if text is None)
+        texts = [None if text is None else as_read(text)[0] for text in texts]
         try:
             encoded = [None if text is None else text.encode() for text in texts]
         except UnicodeEncodeError:

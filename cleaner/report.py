@@ -1,10 +1,17 @@
 """``cleaner report``: one self-contained HTML page from the records ``cleaner clean`` wrote.
 
-It shows removed blocks per plugin and per site as bar charts, and every article as it came in,
-removed blocks struck through with their plugin, rule and reason. Everything is inline (CSS, a
-little JavaScript to filter by plugin, SVG charts), so the page works offline; every piece of
-article text is escaped, because scraped text is untrusted. Long words (URLs, scraped runs of
-text without spaces) wrap anywhere, so no article is wider than its box.
+The records are read as a stream and counted in full (`cleaner.report_summary`): articles, failed
+ones, blocks and words removed per plugin, rule and site, a histogram of the share of each
+article's words removed, errors by kind. A run of up to `DEFAULT_SAMPLE` articles (or ``--all``)
+then shows every article as it came in, in its order; a larger one shows a sample, chosen in the
+same pass (`cleaner.report_sample`) and read again by position, and the page says how many were
+left out and how the others were chosen. Each rule's row opens its removals in the articles shown.
+
+Each article is shown as it came in, removed blocks struck through with their plugin, rule and
+reason. Everything is inline (CSS, a little JavaScript to filter by plugin, SVG charts), so the
+page works offline; every piece of article text is escaped, because scraped text is untrusted.
+Long words (URLs, scraped runs of text without spaces) wrap anywhere, so no article is wider than
+its box. The page is written as it is made, to a temporary file renamed when it is whole.
 
 The original order is rebuilt from the record: each removed entry's ``block`` index says where it
 stood, and the kept blocks are the lines of ``text`` in order, one per block.
@@ -12,26 +19,42 @@ stood, and the kept blocks are the lines of ``text`` in order, one per block.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from html import escape
-from typing import Any
+from typing import IO, Any
+
+from .report_input import RecordSource, entries, text_of
+from .report_sample import Choice
+from .report_summary import (
+    MAX_ERROR_KINDS, MAX_RULES, MAX_SITES, NO_SITE, OTHER, OTHER_SITES, SHARE_BINS, Summary, Tally,
+)
+
+DEFAULT_SAMPLE = 200
+"""Articles a page shows unless told otherwise: a page of 200 seed-sized articles is about 2 MB."""
+MAX_ARTICLE_CHARACTERS = 50_000
+"""Text shown of one article; the rest is counted, not shown, so that no article can make the page huge."""
+EXAMPLES_SHOWN = 20
+"""Removals listed under each rule's row."""
+SITES_SHOWN = 50
+EXAMPLE_CHARACTERS = 300
 
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:70em;padding:0 1em;color:#222}
 h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.5em}
 .charts{display:flex;flex-wrap:wrap;gap:2em}.chart text{font-size:12px;fill:#222}
-.chart rect{fill:#c0392b}.chart.sites rect{fill:#2c6fbb}
+.chart rect{fill:#c0392b}.chart.sites rect{fill:#2c6fbb}.chart.shares rect{fill:#7a5ea8}
 details{border:1px solid #ddd;border-radius:4px;margin:.6em 0;padding:.3em .8em}
-details,.error{overflow-wrap:anywhere;word-break:break-word}
+details,.error,td{overflow-wrap:anywhere;word-break:break-word}
 summary{cursor:pointer;font-weight:600}.meta{color:#666;font-weight:400}
+.why{display:inline-block;margin-left:.6em;font-size:.8em;font-weight:400;color:#345;background:#e6edf3;border-radius:3px;padding:0 .4em}
 .block{margin:.15em 0;white-space:pre-wrap}.gap{height:.6em}
 .removed del{color:#a33;text-decoration:line-through;text-decoration-thickness:2px}
 .reason{display:inline-block;margin-left:.6em;font-size:.8em;color:#555;background:#f3e6e6;border-radius:3px;padding:0 .4em}
-.error{color:#a00}.filters label{margin-right:1em}.hidden{display:none}
-table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.1em .5em;text-align:left}
+.error{color:#a00}.filters label{margin-right:1em}.hidden{display:none}.cut{color:#666;font-style:italic}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.1em .5em;text-align:left;vertical-align:top}
+td.n,th.n{text-align:right}tr.examples td{border-top:0}tr.examples details{border:0;margin:0;padding:0}
+tr.examples summary{font-weight:400;color:#2c6fbb}tr.examples li{margin:.2em 0}
 """
 
 _SCRIPT = """
@@ -46,52 +69,272 @@ document.body.setAttribute('data-ready', 'yes');
 """
 
 
-@dataclass
-class Records:
-    records: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-
-def read_records(lines: Iterable[str], name: str) -> Records:
-    """Records from JSON lines (or one JSON array); a line that is not a record is a problem, not the end."""
-    lines = list(lines)
-    found = Records()
-    if lines and lines[0].lstrip().startswith("["):
+def write_report(records_path: str, output: str, errors: IO[str], sample: int = DEFAULT_SAMPLE,
+                 show_all: bool = False) -> int:
+    """Write the report page for a records file (``-``: standard input); return the exit status
+    (1 if any line was not a record, 2 if the records cannot be read or the page written)."""
+    if records_path != "-" and os.path.exists(output) and os.path.samefile(records_path, output):
+        print(f"cleaner: the page would overwrite the records it is made from: {output}", file=errors)
+        return 2
+    try:
+        source = RecordSource(records_path)
+    except OSError as error:
+        print(f"cleaner: cannot read {records_path}: {error.strerror or error}", file=errors)
+        return 2
+    with source:
+        summary = Summary(sample)
         try:
-            items = json.loads("".join(lines))
-        except ValueError as error:
-            found.problems.append(f"{name}: not valid JSON: {error}")
-            return found
-        numbered = list(enumerate(items, start=1))
+            for position, record in source.records(summary.problems):
+                summary.add(position, record)
+            choice = Choice(everything=True) if show_all else summary.choose()
+            _write_page(output, page(summary, choice, source))
+        except _WriteFailed as failed:
+            print(f"cleaner: cannot write {output}: {failed}", file=errors)
+            return 2
+        except OSError as error:
+            print(f"cleaner: cannot read {source.name}: {error.strerror or error}", file=errors)
+            return 2
+    for problem in summary.problems.messages:
+        print(f"cleaner: error: {problem}", file=errors)
+    if summary.problems.not_kept:
+        print(f"cleaner: error: and {summary.problems.not_kept} more lines that are not records", file=errors)
+    shown = summary.articles if choice.everything else len(choice.picks)
+    print(f"cleaner: {summary.articles} articles in {output} ({shown} shown)", file=errors)
+    return 1 if summary.problems.count else 0
+
+
+class _WriteFailed(Exception):
+    pass
+
+
+def _write_page(output: str, parts: Iterator[str]) -> None:
+    """Write the page under a temporary name, renamed when whole (a lone surrogate, which a record
+    may hold, cannot be UTF-8: it is written as "?")."""
+    partial = output + ".part"
+    try:
+        with open(partial, "w", encoding="utf-8", errors="replace") as stream:
+            stream.writelines(parts)
+        os.replace(partial, output)
+    except OSError as error:
+        try:
+            os.unlink(partial)
+        except OSError:
+            pass
+        raise _WriteFailed(error.strerror or error) from None
+
+
+def page(summary: Summary, choice: Choice, source: RecordSource) -> Iterator[str]:
+    """The page, part by part: the counts over every record, then the articles chosen (all of
+    them, read again one at a time, if `choice.everything`)."""
+    name = source.name
+    yield "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    yield f"<title>cleaner report: {escape(name)}</title><style>{_STYLE}</style></head><body>"
+    yield f"<h1>cleaner report: {escape(name)}</h1>"
+    yield _totals(summary)
+    yield from (f'<p class="error">{escape(problem)}</p>' for problem in summary.problems.messages)
+    if summary.problems.not_kept:
+        yield f'<p class="error">… and {summary.problems.not_kept:,} more lines that are not records.</p>'
+    if choice.everything:
+        shown: dict[int, dict[str, Any]] = {}
+        examples = source.read_at(candidate.position for candidate in summary.pools.examples())
     else:
-        numbered = []
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                numbered.append((number, json.loads(line)))
-            except ValueError as error:
-                found.problems.append(f"{name}: line {number}: not valid JSON: {error}")
-    for number, item in numbered:
-        if isinstance(item, dict) and isinstance(item.get("removed", []), list):
-            found.records.append(item)
+        shown = examples = source.read_at(candidate.position for candidate in choice.picks)
+    yield _how_chosen(summary, choice)
+    yield '<div class="charts">'
+    yield bar_chart("Blocks removed per plugin", _by_blocks(summary.plugins), "plugins")
+    yield bar_chart("Blocks removed per site", [(site, tally.blocks) for site, tally in summary.biggest_sites()[:25]], "sites")
+    yield bar_chart("Articles by the share of their words removed", list(zip(SHARE_BINS, summary.shares)), "shares")
+    yield "</div>"
+    if summary.no_words:
+        yield f"<p>{summary.no_words:,} articles had no words at all (and are not in the histogram).</p>"
+    yield from _rules_table(summary, examples)
+    yield from _error_kinds(summary, examples)
+    yield from _sites_table(summary)
+    plugins = sorted(summary.plugins)
+    yield '<h2 id="articles">Articles</h2><p class="filters">Show removed blocks of: '
+    yield "".join(f'<label><input type="checkbox" value="{escape(p)}" checked> {escape(p)}</label>' for p in plugins)
+    yield "</p>"
+    if choice.everything:
+        for position, record in source.reread():
+            yield article(position, record, "")
+    else:
+        first = [candidate for candidate in choice.picks if candidate.position in choice.first]
+        rest = sorted((candidate for candidate in choice.picks if candidate.position not in choice.first),
+                      key=lambda candidate: candidate.position)
+        if first:
+            yield (f"<h3>To see first ({len(first)}): failed articles, those that lost the largest share of their "
+                   "words, and those where a rule removed the longest blocks</h3>")
+            for candidate in first:
+                yield article(candidate.position, shown[candidate.position], choice.reasons[candidate.position])
+        yield f"<h3>The others ({len(rest)}), in the order of the input</h3>"
+        for candidate in rest:
+            yield article(candidate.position, shown[candidate.position], choice.reasons[candidate.position])
+    yield f"<script>{_SCRIPT}</script></body></html>"
+
+
+def _totals(summary: Summary) -> str:
+    share = f" ({summary.removed_words / summary.words:.1%} of all their words)" if summary.words else ""
+    return (
+        f'<p class="totals" data-articles="{summary.articles}" data-failed="{summary.failed}" '
+        f'data-blocks="{summary.blocks}" data-words-removed="{summary.removed_words}">'
+        f"{summary.articles:,} articles, {summary.failed:,} failed, {summary.blocks:,} blocks removed, "
+        f"{summary.removed_words:,} words removed{share}.</p>"
+    )
+
+
+def _how_chosen(summary: Summary, choice: Choice) -> str:
+    if choice.everything:
+        return f'<p class="shown" data-shown="{summary.articles}" data-left-out="0">All {summary.articles:,} articles are shown below.</p>'
+    shown = len(choice.picks)
+    steps = "".join(f"<li>{escape(label)}: {added:,}</li>" for label, added in choice.steps if added)
+    return (
+        f'<p class="shown" data-shown="{shown}" data-left-out="{summary.articles - shown}">'
+        f'<a href="#articles">{shown:,} articles are shown below</a>; {summary.articles - shown:,} are left out. '
+        "The counts, charts and tables are over all the articles. The articles shown were chosen in this order, "
+        "each once (the choice depends only on the records, through a hash of each id, so the same records give "
+        f"the same page; <code>--sample N</code> shows N, <code>--all</code> every one):</p><ol>{steps}</ol>"
+    )
+
+
+def _by_blocks(tallies: dict[str, Tally]) -> list[tuple[str, int]]:
+    return sorted(((name, tally.blocks) for name, tally in tallies.items()), key=lambda item: (-item[1], item[0]))
+
+
+def _rules_table(summary: Summary, records: dict[int, dict[str, Any]]) -> Iterator[str]:
+    """A row per rule, with the removals it made in the articles shown under it, to open."""
+    examples: dict[tuple[str, str], list[str]] = {}
+    for position, record in records.items():
+        for entry in entries(record, "removed"):
+            rule = summary.rule_key(text_of(entry.get("plugin")), text_of(entry.get("rule")))
+            found = examples.setdefault(rule, [])
+            if len(found) < EXAMPLES_SHOWN:
+                found.append(
+                    f'<li><a href="#a{position}">{escape(text_of(record.get("id")))}</a>: '
+                    f"<del>{escape(_cut(text_of(entry.get('text')), EXAMPLE_CHARACTERS))}</del> "
+                    f'<span class="reason">{escape(_cut(text_of(entry.get("reason")), EXAMPLE_CHARACTERS))}</span></li>'
+                )
+    yield "<h2>Per rule</h2><table class=\"rules\"><tr><th>plugin</th><th>rule</th><th class=\"n\">blocks</th>"
+    yield '<th class="n">words</th><th class="n">articles</th><th class="n">longest block (words)</th></tr>'
+    order = sorted(summary.rules.items(), key=lambda item: (item[0][0] == OTHER, item[0][0], -item[1].blocks, item[0][1]))
+    for (plugin, rule), tally in order:
+        yield (
+            f'<tr class="rule" data-plugin="{escape(plugin)}" data-rule="{escape(rule)}" data-blocks="{tally.blocks}">'
+            f"<td>{escape(plugin)}</td><td>{escape(rule)}</td><td class=\"n\">{tally.blocks:,}</td>"
+            f'<td class="n">{tally.words:,}</td><td class="n">{tally.articles:,}</td><td class="n">{tally.longest:,}</td></tr>'
+        )
+        found = examples.get((plugin, rule), [])
+        label = f"{len(found)} of its removals in the articles shown" if found else "no removal in the articles shown"
+        yield (
+            f'<tr class="examples"><td colspan="6"><details><summary>{label}</summary>'
+            f'<ul>{"".join(found)}</ul></details></td></tr>'
+        )
+    yield "</table>"
+    if (OTHER, OTHER) in summary.rules:
+        yield f"<p>Past the first {MAX_RULES:,} rules, the removals of new rules are counted together as {OTHER}.</p>"
+
+
+def _error_kinds(summary: Summary, records: dict[int, dict[str, Any]]) -> Iterator[str]:
+    """A row per kind of error or warning, with links to the articles shown that have it."""
+    if not summary.error_kinds:
+        return
+    shown: dict[tuple[str, str, str, str], list[str]] = {}
+    for position, record in records.items():
+        for error in entries(record, "errors"):
+            links = shown.setdefault(summary.error_kind(error, record), [])
+            if len(links) < 3:
+                links.append(f'<a href="#a{position}">{escape(text_of(record.get("id")))}</a>')
+    yield "<h2>Errors and warnings by kind</h2><table class=\"errors\"><tr><th>level</th><th>stage</th><th>plugin</th>"
+    yield '<th>kind</th><th class="n">count</th><th>first seen</th><th>articles shown</th></tr>'
+    for key, kind in sorted(summary.error_kinds.items(), key=lambda item: (item[1].level != "error", -item[1].count)):
+        yield (
+            f"<tr><td>{escape(kind.level)}</td><td>{escape(kind.stage)}</td><td>{escape(kind.plugin)}</td>"
+            f'<td>{escape(kind.pattern)}</td><td class="n">{kind.count:,}</td><td>{escape(kind.example)}</td>'
+            f"<td>{', '.join(shown.get(key, []))}</td></tr>"
+        )
+    yield "</table>"
+    if any(key[1:] == (OTHER, OTHER, OTHER) for key in summary.error_kinds):
+        yield f"<p>Past the first {MAX_ERROR_KINDS:,} kinds, the errors of new kinds are counted together as {OTHER}.</p>"
+
+
+def _sites_table(summary: Summary) -> Iterator[str]:
+    sites = summary.biggest_sites()
+    plugins = sorted(summary.plugins)
+    yield "<h2>Per site</h2>"
+    if OTHER_SITES in summary.sites:
+        yield f"<p>Past the first {MAX_SITES:,} sites, the articles of new sites are counted together as {OTHER_SITES}.</p>"
+    if len(sites) > SITES_SHOWN:
+        yield f"<p>{len(sites):,} sites; the {SITES_SHOWN} with most articles:</p>"
+    yield '<table class="sites"><tr><th>site</th><th class="n">articles</th><th class="n">failed</th>'
+    yield '<th class="n">words removed</th>'
+    yield "".join(f'<th class="n">{escape(plugin)}</th>' for plugin in plugins)
+    yield "</tr>"
+    for site, tally in sites[:SITES_SHOWN]:
+        share = f" ({tally.removed_words / tally.words:.0%})" if tally.words else ""
+        cells = "".join(f'<td class="n">{tally.plugins[plugin]:,}</td>' for plugin in plugins)
+        label = escape(site) if site not in (NO_SITE, OTHER_SITES) else f"<i>{escape(site)}</i>"
+        yield (f"<tr><td>{label}</td><td class=\"n\">{tally.articles:,}</td><td class=\"n\">{tally.failed:,}</td>"
+               f'<td class="n">{tally.removed_words:,}{share}</td>{cells}</tr>')
+    yield "</table>"
+
+
+def article(position: int, record: dict[str, Any], why: str) -> str:
+    """One article as it came in, its removed blocks struck through; at most `MAX_ARTICLE_CHARACTERS` of its text."""
+    metadata = record.get("metadata") if isinstance(record.get("metadata"), dict) else {}
+    removed = len(entries(record, "removed"))
+    heading = (
+        f"{escape(text_of(record.get('id')))} <span class=\"meta\">{escape(text_of(record.get('title')))} · "
+        f"{escape(text_of(metadata.get('site')) or 'no site')} · {removed} removed</span>"
+    )
+    if why:
+        heading += f'<span class="why">{escape(why)}</span>'
+    lines = []
+    budget = MAX_ARTICLE_CHARACTERS
+    left_out = 0
+    for kind, value in original_order(record):
+        if budget <= 0:
+            left_out += kind != "gap"
+            continue
+        if kind == "gap":
+            lines.append('<div class="gap"></div>')
+        elif kind == "kept":
+            lines.append(f'<div class="block kept">{escape(_cut(value, budget))}</div>')
+            budget -= len(value)
         else:
-            found.problems.append(f"{name}: record {number}: not a cleaner record (expected an object with 'removed')")
-    return found
+            plugin = text_of(value.get("plugin"))
+            text = text_of(value.get("text"))
+            reason = f"{plugin}/{text_of(value.get('rule'))}: {text_of(value.get('reason'))}"
+            lines.append(
+                f'<div class="block removed" data-plugin="{escape(plugin)}" data-rule="{escape(text_of(value.get("rule")))}">'
+                f'<del>{escape(_cut(text, budget))}</del><span class="reason">{escape(reason)}</span></div>'
+            )
+            budget -= len(text)
+    if left_out:
+        lines.append(f'<p class="cut">… {left_out} more blocks, not shown (the record has them).</p>')
+    errors = "".join(
+        f'<p class="error">{escape(text_of(error.get("level")))}: {escape(text_of(error.get("message")))}</p>'
+        for error in entries(record, "errors")
+    )
+    return (f'<details class="article" id="a{position}" data-id="{escape(text_of(record.get("id")))}" open>'
+            f"<summary>{heading}</summary>{errors}{''.join(lines)}</details>")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text) - limit:,} more characters)"
 
 
 def original_order(record: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     """The article as it came in: ("kept", text), ("removed", entry) and ("gap", None) between paragraphs."""
     removed = sorted(
-        (entry for entry in record.get("removed") or [] if isinstance(entry, dict)),
-        key=lambda entry: (entry.get("block") is None, entry.get("block") or 0, entry.get("line") or 0),
+        entries(record, "removed"),
+        key=lambda entry: (_index(entry, "block") is None, _index(entry, "block") or 0, _index(entry, "line") or 0),
     )
-    paragraphs = [paragraph.split("\n") for paragraph in (record.get("text") or "").split("\n\n") if paragraph.strip()]
+    text = record.get("text")
+    paragraphs = [paragraph.split("\n") for paragraph in (text if isinstance(text, str) else "").split("\n\n") if paragraph.strip()]
     kept = [(line, index > 0 and position == 0) for index, lines in enumerate(paragraphs) for position, line in enumerate(lines)]
     kept_index = 0
     block = 0
     for entry in removed:
-        position = entry.get("block")
+        position = _index(entry, "block")
         while position is not None and block < position and kept_index < len(kept):
             line, new_paragraph = kept[kept_index]
             if new_paragraph:
@@ -107,6 +350,11 @@ def original_order(record: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield "kept", line
 
 
+def _index(entry: dict[str, Any], key: str) -> int | None:
+    value = entry.get(key)
+    return value if isinstance(value, int) else None
+
+
 def bar_chart(title: str, counts: list[tuple[str, int]], css_class: str) -> str:
     """A horizontal bar chart as inline SVG."""
     bar, gap, label_width, width = 18, 6, 220, 560
@@ -118,8 +366,8 @@ def bar_chart(title: str, counts: list[tuple[str, int]], css_class: str) -> str:
         length = max(1, round((width - label_width - 60) * count / top))
         rows.append(
             f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{escape(label[:34])}</text>'
-            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}"><title>{escape(label)}: {count}</title></rect>'
-            f'<text x="{label_width + length + 4}" y="{y + 13}">{count}</text>'
+            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}"><title>{escape(label)}: {count:,}</title></rect>'
+            f'<text x="{label_width + length + 4}" y="{y + 13}">{count:,}</text>'
         )
     return (
         f'<svg class="chart {css_class}" role="img" aria-label="{escape(title)}" width="{width}" height="{height}" '
@@ -127,93 +375,3 @@ def bar_chart(title: str, counts: list[tuple[str, int]], css_class: str) -> str:
     )
 
 
-def render(records: Records, source_name: str, max_sites: int = 25) -> str:
-    by_plugin: Counter[str] = Counter()
-    by_site: Counter[str] = Counter()
-    articles_by_site: Counter[str] = Counter()
-    table: Counter[tuple[str, str]] = Counter()
-    for record in records.records:
-        site = (record.get("metadata") or {}).get("site") or "(no site)"
-        articles_by_site[site] += 1
-        for entry in record.get("removed") or []:
-            plugin = str(entry.get("plugin"))
-            by_plugin[plugin] += 1
-            by_site[site] += 1
-            table[site, plugin] += 1
-    failed = sum(any(error.get("level") == "error" for error in record.get("errors") or []) for record in records.records)
-    plugins = sorted(by_plugin)
-    sites = [site for site, _ in articles_by_site.most_common(max_sites)]
-    parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-        f"<title>cleaner report: {escape(source_name)}</title><style>{_STYLE}</style></head><body>",
-        f"<h1>cleaner report: {escape(source_name)}</h1>",
-        f"<p>{len(records.records)} articles, {failed} failed, {sum(by_plugin.values())} blocks removed.</p>",
-    ]
-    parts += [f'<p class="error">{escape(problem)}</p>' for problem in records.problems]
-    parts.append('<div class="charts">')
-    parts.append(bar_chart("Blocks removed per plugin", by_plugin.most_common(), "plugins"))
-    parts.append(bar_chart("Blocks removed per site", [(site, by_site[site]) for site in sites], "sites"))
-    parts.append("</div>")
-    parts.append("<h2>Per site and plugin</h2><table><tr><th>site</th><th>articles</th>")
-    parts += [f"<th>{escape(plugin)}</th>" for plugin in plugins]
-    parts.append("</tr>")
-    for site in sites:
-        cells = "".join(f"<td>{table[site, plugin]}</td>" for plugin in plugins)
-        parts.append(f"<tr><td>{escape(site)}</td><td>{articles_by_site[site]}</td>{cells}</tr>")
-    parts.append("</table>")
-    parts.append('<h2>Articles</h2><p class="filters">Show removed blocks of: ')
-    parts += [f'<label><input type="checkbox" value="{escape(plugin)}" checked> {escape(plugin)}</label>' for plugin in plugins]
-    parts.append("</p>")
-    for record in records.records:
-        parts.append(_article(record))
-    parts.append(f"<script>{_SCRIPT}</script></body></html>")
-    return "".join(parts)
-
-
-def _article(record: dict[str, Any]) -> str:
-    metadata = record.get("metadata") or {}
-    removed = len(record.get("removed") or [])
-    heading = (
-        f"{escape(str(record.get('id')))} <span class=\"meta\">{escape(str(record.get('title') or ''))} · "
-        f"{escape(str(metadata.get('site') or 'no site'))} · {removed} removed</span>"
-    )
-    lines = []
-    for kind, value in original_order(record):
-        if kind == "gap":
-            lines.append('<div class="gap"></div>')
-        elif kind == "kept":
-            lines.append(f'<div class="block kept">{escape(value)}</div>')
-        else:
-            plugin = str(value.get("plugin"))
-            reason = f"{plugin}/{value.get('rule')}: {value.get('reason')}"
-            lines.append(
-                f'<div class="block removed" data-plugin="{escape(plugin)}"><del>{escape(str(value.get("text")))}</del>'
-                f'<span class="reason">{escape(reason)}</span></div>'
-            )
-    errors = "".join(
-        f'<p class="error">{escape(str(error.get("level")))}: {escape(str(error.get("message")))}</p>'
-        for error in record.get("errors") or []
-        if isinstance(error, dict)
-    )
-    return f"<details open><summary>{heading}</summary>{errors}{''.join(lines)}</details>"
-
-
-def write_report(records_path: str, output: str, errors) -> int:
-    """Write the report page for a records file; return the exit status (1 if any record was bad)."""
-    try:
-        with open(records_path, encoding="utf-8") as stream:
-            records = read_records(stream, records_path)
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"cleaner: cannot read {records_path}: {getattr(error, 'strerror', None) or error}", file=errors)
-        return 2
-    page = render(records, records_path)
-    try:
-        with open(output, "w", encoding="utf-8") as stream:
-            stream.write(page)
-    except OSError as error:
-        print(f"cleaner: cannot write {output}: {error.strerror or error}", file=errors)
-        return 2
-    for problem in records.problems:
-        print(f"cleaner: error: {problem}", file=errors)
-    print(f"cleaner: {len(records.records)} articles in {output}", file=errors)
-    return 1 if records.problems else 0

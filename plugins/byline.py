@@ -1,10 +1,14 @@
 """Bylines and datelines at the top of an article: "By Jane Doe", "Published 3 March 2021",
-"quinta-feira, 14 de março de 2019 às 09:40". Their text goes to ``author`` or ``date``.
+"quinta-feira, 14 de março de 2019 às 09:40"; and anywhere, lines made of a date alone
+("Last modified: 03-10-2004 2:20pm"). Their text goes to ``author`` or ``date``.
 
-Only the first few short blocks are looked at, so a body sentence with a date in it stays.
+Bylines are looked for among the first few short blocks only, and a date stamp must be made of
+date words, so a body sentence with a date in it stays.
 """
 
 from __future__ import annotations
+
+import re
 
 from pydantic import BaseModel, ConfigDict
 
@@ -30,6 +34,8 @@ class Options(BaseModel):
     max_by_words: int = 15
     min_date_share: float = 0.6
     """A block this much made of date words is a dateline even without a label."""
+    max_stamp_words: int = 12
+    """Below the top, a line this short made of date words is a date stamp of the page."""
 
 
 @cleaner.hookimpl
@@ -56,7 +62,25 @@ def cleaner_mark_blocks(article, options):
             marks.append(Mark(block, "dateline", "date line at the top of the article", "date"))
         elif (by and len(words) <= options.max_by_words and not ends_sentence(text)) or names_author:
             marks.append(Mark(block, "byline", "byline at the top of the article", "author"))
+    top = {block.index for block in article.kept_blocks()[: options.search_blocks]}
+    for block in article.candidates(options.dates, options.published):
+        if block.index not in top and 0 < block.words <= options.max_stamp_words and _date_stamp(block.text.strip(), options):
+            marks.append(Mark(block, "date-stamp", "a line that only dates the page", "date"))
     return marks
+
+
+def _date_stamp(text: str, options) -> bool:
+    """A date written in numbers alone ("04.04.2020, 12:30"), a labelled date ("Last Modified:
+    03-10-2004 2:20pm"), or a date's label alone ("Release Date:"): the page's chrome, wherever
+    it stands. A date in words without a label ("29 November 2018") may be the article's own."""
+    if _NUMERIC_DATE.fullmatch(text):
+        return True
+    if ends_sentence(text) or not options.published.search(text) or not _mostly_date(text.split(), options):
+        return False
+    return bool(options.dates.search(text)) or text.endswith((":", "："))
+
+
+_NUMERIC_DATE = re.compile(r"\W*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\W*", re.IGNORECASE)
 
 
 def _mostly_date(words, options) -> bool:

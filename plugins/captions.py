@@ -3,7 +3,9 @@
 A caption is short, ends without a full stop and stands apart from the body: alone between
 blank lines, or in a paragraph of its own with a photo credit. It either ends in a credit
 ("(Image: Getty)"), sits right above a credit line ("Photo: Reuters"), has the
-"Place: What is shown" shape, or stands between the title and the first paragraph. Runs last,
+"Place: What is shown" shape between blank lines of a text (on a page, and in text with a
+paragraph on every line, that shape is as often a subheading), or stands between the title and
+the first paragraph. Runs last,
 so lines the other rules explain are theirs.
 """
 
@@ -16,6 +18,7 @@ from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
 from cleaner.shapes import (
     alone_in_paragraph,
+    between_blank_lines,
     ends_sentence,
     ends_with_full_stop,
     paragraph_mates,
@@ -100,7 +103,11 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
         if article.may_match_block(block, options.credit_endings) and options.credit_endings.search(text):
             marks[block.index] = Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions")
             added.append(block.index)
-        elif article.may_match_block(block, options.label) and _labelled_caption(text, options):
+        elif (
+            article.may_match_block(block, options.label)
+            and between_blank_lines(article, block)
+            and _labelled_caption(text, options)
+        ):
             marks[block.index] = Mark(
                 block, "labelled-caption", "short standalone 'Place: What is shown' line without a full stop", "captions"
             )

@@ -25,6 +25,9 @@ class Options(BaseModel):
     """Comment-policy and comment-form notices, searched within short blocks."""
     max_header_words: int = 12
     max_policy_words: int = 50
+    max_first_comment_words: int = 100
+    """A "Comment" heading over a longer paragraph heads the writer's own commentary ("Kommentar",
+    "Komentarz"), not the readers'."""
     min_position: float = 0.25
     """A header counts only this far (as a share of the blocks) into the article or later."""
 
@@ -42,7 +45,11 @@ def cleaner_mark_blocks(article, options):
     for block in article.candidates(options.headers):
         if not start <= block.index < len(blocks) - 1:
             continue
-        if block.words <= options.max_header_words and options.headers.fullmatch(block.text.strip()):
+        if (
+            block.words <= options.max_header_words
+            and options.headers.fullmatch(block.text.strip())
+            and not _opens_a_section_of_the_article(blocks, block, options)
+        ):
             marks.append(Mark(block, "comments-header", "opens the readers' comment section"))
             marks.extend(
                 Mark(rest, "comment", "in the readers' comment section") for rest in blocks[block.index + 1 :] if rest.removal is None
@@ -54,3 +61,8 @@ def cleaner_mark_blocks(article, options):
             if options.policies.search(block.text.strip()):
                 marks.append(Mark(block, "comment-policy", "comment-moderation or comment-form notice"))
     return marks
+
+
+def _opens_a_section_of_the_article(blocks, header, options) -> bool:
+    following = next((block for block in blocks[header.index + 1 :] if block.removal is None), None)
+    return following is not None and following.words > options.max_first_comment_words

@@ -1,7 +1,7 @@
 """End matter: the lines after the story that credit, tag and sign it off.
 
 "(Reporting by …; Editing by …)", "Fox News' Jane Doe contributed to this report.", "Tags: …",
-"Filed under: …", "Copyright 2019 …", "Write to jane@example.com". A line counts only in the last
+"Filed under: …", "Copyright 2019 …", "Write to jane@example.com", "aja/PAP". A line counts only in the last
 part of the article and when short, so the body's own sentences with these words stay. The last
 part is measured on the blocks the clean text will have (the other rules' removals and this
 rule's own left out), so cleaning the clean text again finds no more end matter.
@@ -28,6 +28,8 @@ class Options(BaseModel):
     """Copyright and reuse notices, searched within the line."""
     contacts: Vocabulary = Vocabulary()
     """Whole lines that are only a way to reach the author."""
+    signoffs: Vocabulary = Vocabulary()
+    """Whole lines that sign a wire story off with initials and agency: "aja/PAP", "(dpa)"."""
     tail_share: float = 0.25
     """The part of the article (as a share of its blocks) that counts as its end."""
     min_tail_blocks: int = 3
@@ -43,7 +45,7 @@ def cleaner_add_options():
 @cleaner.hookimpl(trylast=True)
 def cleaner_mark_blocks(article, options):
     kept = article.kept_blocks()
-    candidates = article.candidates(options.credits, options.legal, options.contacts, options.tags)
+    candidates = article.candidates(options.credits, options.legal, options.contacts, options.tags, options.signoffs)
     marks: dict[int, Mark] = {}
     while True:
         # The tail of the article as the clean text will have it: without the end matter found so far.
@@ -70,6 +72,8 @@ def _end_matter(article, block, options) -> list[Mark]:
         return [Mark(block, "legal", "copyright or reuse notice", "attribution")]
     if may(block, options.contacts) and options.contacts.fullmatch(text):
         return [Mark(block, "contact", "a line that only gives a contact")]
+    if may(block, options.signoffs) and options.signoffs.fullmatch(text):
+        return [Mark(block, "sign-off", "initials and agency signing a wire story off", "attribution")]
     if may(block, options.tags) and options.tags.match(text):
         following = _tag_list(article, block, options)
         label = Mark(block, "tags", "tags or categories of the article", "tags")

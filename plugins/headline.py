@@ -13,6 +13,9 @@ import cleaner
 from cleaner.model import Mark
 from cleaner.shapes import word_set
 
+_BULLETS = ("-", "–", "—", "•", "*", "·", "▪", "►")
+
+
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -24,7 +27,7 @@ class Options(BaseModel):
     min_contained: float = 0.9
     """Or: share of the block's words found in the title (a title with the site name added),
     for a block at least half as long as the title."""
-    max_dek_words: int = 60
+    max_dek_words: int = 35
 
 
 @cleaner.hookimpl
@@ -82,10 +85,11 @@ def _repeats_title(block, title_words, options) -> bool:
 
 
 def _dek(following, options):
-    """Headings right under the headline, before the first paragraph."""
+    """Headings right under the headline, before the first paragraph. A longer one is the
+    article's lead set as a heading, and a bulleted one its list of key points: both are text."""
     marks = []
     for block in following:
-        if block.kind != "heading" or block.words > options.max_dek_words:
+        if block.kind != "heading" or block.words > options.max_dek_words or block.text.lstrip().startswith(_BULLETS):
             break
         marks.append(Mark(block, "dek", "standfirst heading between the headline and the first paragraph", "description"))
     return marks

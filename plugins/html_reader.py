@@ -32,8 +32,9 @@ class Options(BaseModel):
     """Keep readers' comments. Off: trafilatura otherwise appends the comment section."""
     include_tables: bool = True
     """Keep tables: they often hold body text."""
-    fast: bool = True
-    """Skip trafilatura's fallback extractors: about as good on news pages, and much quicker."""
+    fast: bool = False
+    """Skip trafilatura's fallback extractors: quicker, but they find text its own pass misses
+    (on the development corpora, recall 0.931 against 0.914 after the rules)."""
     favor_precision: bool = False
     favor_recall: bool = False
     include_images: bool = False
@@ -182,7 +183,11 @@ class _Blocks:
         return len(words & self.picture) >= 0.6 * max(len(words), len(self.picture))
 
     def _add(self, text: str, kind: str) -> None:
-        for line in text.split("\n"):
+        from trafilatura.utils import remove_control_characters
+
+        # Soft hyphens, zero-width spaces and other invisible characters of the markup are left
+        # out, as trafilatura's own text leaves them out: they are hints to the browser, not text.
+        for line in remove_control_characters(text).split("\n"):
             if line:
                 self.picture = None
                 self.blocks.append(Block(index=len(self.blocks), text=line, paragraph=self.paragraph, kind=kind))

@@ -1,4 +1,5 @@
-"""Menus and link clouds: a long run of one-to-three-word lines that are not a list or a table.
+"""Menus and link clouds: a long run of one-to-three-word lines that are not a list or a table,
+and breadcrumb lines ("Home › News › Politics").
 
 When trafilatura cannot find the article it may return the whole page, menus and archive links
 included, as bare lines. Such a run is far longer than any run of short lines in an article (a
@@ -8,11 +9,13 @@ table cells (and bulleted lines) are left alone: ingredient lists and result tab
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.shapes import ends_sentence
+from cleaner.shapes import ends_sentence, word_count
 
 _LONE_KINDS = ("line", "paragraph", "heading")
 _BULLETS = ("-", "–", "—", "•", "*", "·", "▪", "►")
@@ -25,6 +28,9 @@ class Options(BaseModel):
     """A menu entry is this short."""
     min_run: int = 12
     """How many such lines in a row make a menu."""
+    min_crumbs: int = 3
+    """A line of this many short parts between separators ("Home › News › Politics") is a breadcrumb."""
+    max_crumb_words: int = 4
 
 
 @cleaner.hookimpl
@@ -35,9 +41,14 @@ def cleaner_add_options():
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
     kept = article.kept_blocks()
+    marks = [
+        Mark(block, "breadcrumb", "a trail of short links between separators: a breadcrumb or menu line")
+        for block in kept
+        if options.min_crumbs * 2 - 1 <= block.words <= options.min_crumbs * (options.max_crumb_words + 1) * 2
+        and _breadcrumb(block.text, options)
+    ]
     if sum(block.words <= options.max_words for block in kept) < options.min_run:
-        return None
-    marks = []
+        return marks
     run = []
     for block in [*kept, None]:
         if block is not None and _menu_entry(block, options):
@@ -49,8 +60,29 @@ def cleaner_mark_blocks(article, options):
     return marks
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s+(?:\||›|»|>|/|·|•|::)\s+")
+_CRUMB_EDGES = "|›»>/·•:"
+
+
+def _breadcrumb(text: str, options) -> bool:
+    """Short named parts between separators; a row of a table ("| 1 | Kyle Busch | 5040 |") starts
+    or ends with its separator, and has numbers for parts."""
+    text = text.strip()
+    if text[:1] in _CRUMB_EDGES or text[-1:] in _CRUMB_EDGES or not _CRUMB_SEPARATOR.search(text):
+        return False
+    crumbs = _CRUMB_SEPARATOR.split(text)
+    return len(crumbs) >= options.min_crumbs and all(
+        0 < word_count(crumb) <= options.max_crumb_words and not ends_sentence(crumb) and any(map(str.isalpha, crumb))
+        for crumb in crumbs
+    )
+
+
 def _menu_entry(block, options) -> bool:
+    """A short line: a price or a measured figure ("286,35 €", "12.5 %") is data, as in a table."""
     if block.words > options.max_words or block.kind not in _LONE_KINDS:
         return False
     text = block.text.strip()
-    return not ends_sentence(text) and not text.startswith(_BULLETS)
+    return not ends_sentence(text) and not text.startswith(_BULLETS) and not _FIGURE.search(text)
+
+
+_FIGURE = re.compile(r"\d[.,]\d|[$€£¥₽₹¢₩₺₴%]")

@@ -1,4 +1,5 @@
-"""Promo blocks: "Don't miss…"-style headings with their run of headlines, and "READ MORE:" inserts.
+"""Promo blocks: "Don't miss…"-style headings with their run of headlines, "READ MORE:" inserts,
+and headlines behind a pointer (">> headline <<").
 
 A heading counts only when it is the whole line, so body text that merely says "don't miss"
 stays. The items under it are recognised by shape: short lines that do not end with a full
@@ -17,11 +18,12 @@ from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
 from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
 
-_HEADING_TRAILER = " \t:：.…!»>›|-–—"
+_HEADING_TRAILER = " \t:：.…!?？»>›|-–—"
 # No quantifiers: "\s*(?:...)\s*" backtracked quadratically on a long run of spaces (1.4 s for
 # 8,000); the spaces around the separator are taken by hand in _insert_label.
 _INSERT_SEPARATOR = re.compile(r"[:：|»›]|\s[-–—]\s")
 _SEPARATOR_CHARS = re.compile(r"[:：|»›\-–—]")
+_POINTERS = " <>►▶→«»◄◀←"
 """A quick look for a character every separator holds: most lines have none."""
 
 
@@ -32,9 +34,12 @@ class Options(BaseModel):
     """Whole-line headings that introduce a list of other articles."""
     inserts: Vocabulary = Vocabulary()
     """Labels of one-line inserts, "LABEL: headline"."""
-    marker: Pattern = Pattern(r"\[\p{Lu}[\p{Lu}\p{N} '’&/-]{0,30}\]")
+    marker: Pattern = Pattern(r"(?-i:\[\p{Lu}[\p{Lu}\p{N} ’'&/-]*\])")
     """A tag on a headline, such as [LATEST] or [VIDEO]."""
     bullet: Pattern = Pattern(r"(?:[-–—•*·▪►▸]|\d{1,2}[.)])\s+")
+    pointer: Pattern = Pattern(r">>+\s*\S.*<<+|(?:►|▶|→|»»)\s*\S.*")
+    """A line wrapped in pointers, ">> headline <<", or led by one, "► headline": a link to
+    another article."""
     max_heading_words: int = 12
     """A heading is short; a longer line is never matched against the headings."""
     max_item_words: int = 25
@@ -53,7 +58,7 @@ class Options(BaseModel):
         headline (read from the private values directly: pydantic's attribute lookup of a private
         attribute takes over a microsecond)."""
         private = self.__pydantic_private__
-        return private["_heading_lines"], private["_insert_lines"], self.marker
+        return private["_heading_lines"], private["_insert_lines"], self.marker, self.pointer
 
 
 @cleaner.hookimpl
@@ -65,8 +70,8 @@ def cleaner_add_options():
 def cleaner_mark_blocks(article, options):
     marks: list[Mark] = []
     taken: set[int] = set()
-    heading_lines, insert_lines, marker = options.line_finders()
-    for block in article.candidates(heading_lines, insert_lines, marker):
+    heading_lines, insert_lines, marker, pointer = options.line_finders()
+    for block in article.candidates(heading_lines, insert_lines, marker, pointer):
         if block.index in taken or block.words > options.max_insert_words:
             continue
         text = block.text.strip()
@@ -90,7 +95,14 @@ def cleaner_mark_blocks(article, options):
             marks.append(Mark(block, "read-more-insert", f"one-line {insert!r} insert", "related", headline(inner[len(insert):], options)))
         elif article.may_match_block(block, marker) and marker.search(text) and _tagged_headline(text, options, block.words):
             marks.append(Mark(block, "tagged-headline", "headline tagged like a promo item", "related", headline(text, options)))
+        elif article.may_match_block(block, pointer) and pointer.fullmatch(text) and _headline_like(_unpointed(text), options):
+            marks.append(Mark(block, "pointer", "headline behind a pointer, a link to another article", "related", _unpointed(text)))
     return marks
+
+
+def _unpointed(text: str) -> str:
+    """">> Headline <<" without its pointers."""
+    return text.strip(_POINTERS)
 
 
 def _items_under(article, heading, options):

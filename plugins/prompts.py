@@ -1,4 +1,11 @@
-"""Social, newsletter, advertising and cookie prompts: "Sign up to our newsletter", "Advertisement"."""
+"""Prompts of the page around the article: advertising labels, newsletter and subscription pushes,
+social and app prompts, cookie and embedded-content notices, comment calls, letters-to-the-editor
+footers and interface labels ("Show image", "3 min read").
+
+Each kind is its own vocabulary, matched from the start of a short block, and its own rule, so
+that the rule ledger and `cleaner explain` say which kind a line was, and a kind can be switched
+off by emptying its list.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +15,41 @@ import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
 
+KINDS = {
+    "advertising": "advertising label or disclosure",
+    "newsletter": "newsletter or e-mail alert sign-up",
+    "subscription": "subscription, paywall or log-in prompt",
+    "social": "social media or sharing prompt",
+    "apps": "prompt to get the site's app",
+    "consent": "cookie, privacy or embedded-content notice",
+    "comments": "comment count or call to comment",
+    "feedback": "call for readers' letters, tips or feedback",
+    "interface": "label of the page's interface",
+    "prompts": "prompt of the page around the article",
+}
+"""Each vocabulary, and the reason its marks give."""
+
 
 class Options(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    advertising: Vocabulary = Vocabulary()
+    newsletter: Vocabulary = Vocabulary()
+    subscription: Vocabulary = Vocabulary()
+    social: Vocabulary = Vocabulary()
+    apps: Vocabulary = Vocabulary()
+    consent: Vocabulary = Vocabulary()
+    comments: Vocabulary = Vocabulary()
+    feedback: Vocabulary = Vocabulary()
+    interface: Vocabulary = Vocabulary()
     prompts: Vocabulary = Vocabulary()
-    """Patterns matched from the start of a line."""
+    """Any other prompt: patterns of your own, matched from the start of a line."""
     max_words: int = 25
     """Prompts are short; a longer line that starts like one is body text."""
+
+    def kinds(self) -> list[tuple[str, Vocabulary]]:
+        """(kind, vocabulary) for every kind that has patterns."""
+        return [(kind, vocabulary) for kind in KINDS if (vocabulary := self.__dict__[kind])]
 
 
 @cleaner.hookimpl
@@ -25,8 +59,16 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
+    kinds = options.kinds()
+    if not kinds:
+        return None
     marks = []
-    for block in article.candidates(options.prompts):
-        if block.words <= options.max_words and options.prompts.match(block.text.strip()):
-            marks.append(Mark(block, "prompt", "social, newsletter, advertising or cookie prompt"))
+    for block in article.candidates(*(vocabulary for _, vocabulary in kinds)):
+        if block.words > options.max_words:
+            continue
+        text = block.text.strip()
+        for kind, vocabulary in kinds:
+            if article.may_match_block(block, vocabulary) and vocabulary.match(text):
+                marks.append(Mark(block, kind, KINDS[kind]))
+                break
     return marks

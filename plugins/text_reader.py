@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -72,8 +73,7 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
     blocks: list[Block] = []
     paragraph = 0
     after_blank = False
-    few_lines = max_blocks is None or text.count("\n") < 2 * max_blocks
-    for number, line in enumerate(text.split("\n") if few_lines else _lines(text), start=1):
+    for number, line in enumerate(_lines(text, max_blocks), start=1):
         if not line or line.isspace():
             after_blank = True
             continue
@@ -82,14 +82,31 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
         if after_blank and blocks:
             paragraph += 1
         after_blank = False
-        blocks.append(Block(len(blocks), line.rstrip("\r"), paragraph, number))
+        blocks.append(Block(len(blocks), line, paragraph, number))
     return blocks
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of `text`, one at a time, so that a text of millions of lines is not split whole."""
+_LINE_END = re.compile("\r\n?|[\n\u2028\u2029]")
+"""Line ends as a reader sees them: Unix, Windows and old Mac ones, and Unicode's separators."""
+
+
+def _lines(text: str, max_blocks: int | None) -> Iterable[str]:
+    """The lines of `text`; one at a time where there are many, so that a text of millions of
+    lines is not split whole."""
+    plain = "\r" not in text and "\u2028" not in text and "\u2029" not in text
+    if max_blocks is None or text.count("\n") + text.count("\r") < 2 * max_blocks:
+        return text.split("\n") if plain else _LINE_END.split(text)
+    return _each_line(text, "\n" if plain else _LINE_END)
+
+
+def _each_line(text: str, end) -> Iterator[str]:
     start = 0
-    while (end := text.find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
+    if isinstance(end, str):
+        while (found := text.find(end, start)) >= 0:
+            yield text[start:found]
+            start = found + 1
+    else:
+        for match in end.finditer(text):
+            yield text[start : match.start()]
+            start = match.end()
     yield text[start:]

@@ -49,6 +49,32 @@ def test_seed_article_comes_out_exactly_right():
     assert record["errors"] == []
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(lambda text: text.replace("Don’t miss", "Don’t\u00a0miss"), id="no-break-space-in-heading"),
+        pytest.param(lambda text: text.replace(" the ", "\u00a0the\u2009"), id="no-break-and-thin-spaces"),
+        pytest.param(lambda text: text.replace("’", "'"), id="straight-apostrophes"),
+        pytest.param(lambda text: text.replace("\n", "\r"), id="old-mac-line-ends"),
+        pytest.param(lambda text: text.replace("\n", "\r\n"), id="windows-line-ends"),
+    ],
+)
+def test_the_seed_written_otherwise_is_cleaned_the_same(tmp_path, variant):
+    """Scraped text comes with other spaces, quotes and line ends: the same lines go, with the same metadata."""
+    variant_file = tmp_path / SEED.name
+    variant_file.write_bytes(variant(SEED.read_text(encoding="utf-8")).encode("utf-8"))
+    [expected] = records(run("clean", SEED).stdout)
+    result = run("clean", variant_file)
+    assert result.returncode == 0, result.stderr
+    [record] = records(result.stdout)
+    assert [(entry["line"], entry["plugin"], entry["rule"]) for entry in record["removed"]] == [
+        (entry["line"], entry["plugin"], entry["rule"]) for entry in expected["removed"]
+    ]
+    # The metadata holds the lines as they came in: the seed's, written the variant's way.
+    assert record["metadata"] == json.loads(variant(json.dumps(expected["metadata"], ensure_ascii=False)))
+    assert " ".join(record["text"].split()) == " ".join(variant(expected["text"]).split())
+
+
 def test_folder_input_and_text_format():
     result = run("clean", SEEDS, "--format", "text")
     assert result.returncode == 0

@@ -1,8 +1,10 @@
 """The engine: accounting of every line, plugin failures, ordering, pickling."""
 
+import contextlib
 import pickle
 import signal
 import time
+import weakref
 
 import pytest
 
@@ -157,6 +159,41 @@ def test_a_runaway_plugin_is_stopped_by_the_time_budget_and_named(plugin):
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0), "the timer is disarmed after the article"
     following = runner.clean_text("Title\n\nBody sentence.", id="next")
     assert not following.failed and following.text == "Body sentence."
+
+
+class Garbage:
+    pass
+
+
+def _collected(ref):
+    sum(range(9000))
+
+
+class BusyInCallbacks:
+    """Spends nine tenths of its time in weakref callbacks, where Python prints and swallows an
+    exception (as the garbage collector may run them in any plugin); gives up after 8 seconds."""
+
+    @cleaner.hookimpl
+    def cleaner_mark_blocks(self, article):
+        give_up = time.monotonic() + 8
+        while article.id == "stuck" and time.monotonic() < give_up:
+            garbage = Garbage()
+            ref = weakref.ref(garbage, _collected)
+            del garbage, ref
+            sum(range(1000))
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+@pytest.mark.parametrize("in_batch", [False, True], ids=["alone", "in-a-batch"])
+def test_the_budget_stops_a_plugin_even_when_the_alarm_comes_during_a_weakref_callback(in_batch):
+    runner = Cleaner.from_config({"limits": {"time_budget_seconds": 0.2}}, plugins=[BusyInCallbacks()])
+    with runner.batch() if in_batch else contextlib.nullcontext():
+        article = runner.clean_text("Title\n\nBody sentence.", id="stuck")
+        following = runner.clean_text("Title\n\nBody sentence.", id="next")
+    [problem] = article.problems
+    assert "exceeded the time budget of 0.2 s" in problem.message and problem.plugin == "BusyInCallbacks"
+    assert not following.failed
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_the_time_budget_leaves_the_previous_alarm_handler_in_place():

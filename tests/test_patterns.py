@@ -1,12 +1,13 @@
-"""Vocabulary asks RE2 directly on the bytes and converts the spans itself: it gives what RE2's own
-wrapper gives, on ASCII, non-ASCII and lone-surrogate text alike."""
+"""Vocabulary asks RE2 directly on the bytes of the text as read and converts the spans itself: it
+gives what RE2's own wrapper gives on the text as read, its spans mapped back to the text as it came
+in, on ASCII, non-ASCII and lone-surrogate text alike."""
 
 import random
 
 import pytest
 
 from cleaner import Cleaner
-from cleaner.patterns import Vocabulary, compile_pattern
+from cleaner.patterns import Vocabulary, _origin_span, as_read, compile_pattern
 from conftest import ROOT
 
 FIXTURE_LINES = sorted(
@@ -18,7 +19,8 @@ FIXTURE_LINES = sorted(
 )
 TRICKY = ["", " ", "ſign up for our newsletter", "\u212a", "ıMAGE: Reuters", "İmage: x", "𐐀 read more", "READ MORE:",
           "Don’t miss…", "DON'T MISS", "© 2023", "(c) 2023 Foo", "12 comments", "[VIDEO]", "1) Headline here",
-          "Advertisement", "advertisement.", "Photo: Getty", "x (Image: Getty)", "Source: Reuters"]
+          "Advertisement", "advertisement.", "Photo: Getty", "x (Image: Getty)", "Source: Reuters",
+          "Don\u2019t\u00a0miss\u2026", "Read\u200b more\uff1a x", "Photo\u00ad:  Getty", "\u2018by\u2019  \tJane", "\u00a0\u2009"]
 
 PATTERNS = [
     r"a{2,3}b", r"(?:x|y)?z", r"[a-c]+d", r"\d+ min", r"ſ", r"(?i:K)elvin", r"(?-i:Ab)c", r"[^x]yz", r"\bword\b",
@@ -56,14 +58,18 @@ def samples(pattern_texts, count=3000, seed=0):
 
 
 def assert_agrees(vocabulary, texts):
-    raw = compile_pattern("|".join(f"(?:{pattern})" for pattern in vocabulary.patterns))
+    raw = compile_pattern(vocabulary.joined)
     for text in texts:
+        seen, origins = as_read(text)
         for method in ("match", "fullmatch", "search"):
-            expected = getattr(raw, method)(text)
+            expected = getattr(raw, method)(seen)
             got = getattr(vocabulary, method)(text)
             assert (got is None) == (expected is None), (method, text, vocabulary)
             if got is not None:
-                assert (got.span(), got.group(), got.groups()) == (expected.span(), expected.group(), expected.groups())
+                span = expected.span() if origins is None else _origin_span(origins, *expected.span())
+                assert (got.span(), got.group()) == (span, text[span[0] : span[1]])
+                if origins is None:
+                    assert got.groups() == expected.groups()
 
 
 @pytest.mark.parametrize("vocabulary", list(vocabularies()))
@@ -78,3 +84,23 @@ def test_pattern_constructs_agree_with_re2(pattern):
 
 def test_an_empty_vocabulary_matches_nothing():
     assert all(getattr(Vocabulary([]), method)(text) is None for method in ("match", "fullmatch", "search") for text in TRICKY)
+
+
+def test_text_is_matched_as_a_reader_sees_it():
+    heading = Vocabulary(["don't miss", "read more"])
+    for text in ["Don\u2019t\u00a0miss", "Don\u2018t  miss", "DON'T\u2009MISS", "Don\u200b't miss", "Read\u00a0more"]:
+        assert heading.fullmatch(text), text
+    assert Vocabulary(["photo: .+"]).fullmatch("Photo\uff1a Reuters")
+    assert not heading.fullmatch("Dont miss")
+
+
+def test_a_match_spans_the_text_as_it_came_in():
+    text = "x Don\u200b\u2019t\u00a0\u00a0miss y"
+    found = Vocabulary(["don't miss"]).search(text)
+    assert found.group() == "Don\u200b\u2019t\u00a0\u00a0miss"
+    assert text[found.start() : found.end()] == found.group()
+
+
+def test_as_read_keeps_plain_text_as_it_is():
+    assert as_read("Plain ASCII text, one space apart.") == ("Plain ASCII text, one space apart.", None)
+    assert as_read("Curly \u2019quote\u2019")[0] == "Curly 'quote'"

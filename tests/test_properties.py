@@ -3,6 +3,7 @@ line, and is idempotent (cleaning the clean text again, its title given, removes
 and any bytes in a .txt file give one record, an article or an error naming the file."""
 
 import json
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -56,7 +57,8 @@ PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, derandomize=True, 
 
 
 def non_blank_lines(text):
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    """The lines as a reader sees them: Unix, Windows and old Mac line ends, and Unicode's separators."""
+    return [line.strip() for line in re.split("\r\n?|[\n\u2028\u2029]", text) if line.strip()]
 
 
 @PROPERTY_SETTINGS

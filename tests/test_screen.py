@@ -56,7 +56,7 @@ def test_candidates_hold_every_block_a_vocabulary_matches(texts):
 def test_most_blocks_are_not_candidates():
     body = [line for line in FIXTURE_LINES if len(line.split()) > 8]
     article = article_of(body)
-    prompts = default_vocabularies()["prompts.prompts"]
+    prompts = default_vocabularies()["prompts.subscription"]
     assert len(article.candidates(prompts)) < len(body) / 10
 
 

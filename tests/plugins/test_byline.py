@@ -42,7 +42,23 @@ def test_body_sentences_with_dates_or_by_stay(clean, body):
     assert kept(article) == [body, MORE]
 
 
-def test_datelines_further_down_stay(clean):
-    late = "Published 3 March 2021"
-    article = clean(f"Headline\n\n{BODY}\n\n{MORE}\n\n{BODY} Again.\n\n{late}")
-    assert late in kept(article)
+@pytest.mark.parametrize("stamp", ["Published 3 March 2021", "Last modified: 03-10-2004 2:20pm", "04.04.2020", "Release Date:", "Stand: 12.03.2021, 14:05 Uhr"])
+def test_a_line_that_only_dates_the_page_goes_wherever_it_stands(clean, stamp):
+    article = clean(f"Headline\n\n{BODY}\n\n{MORE}\n\n{BODY} Again.\n\n{stamp}\n\n{MORE} Again.")
+    assert removed_by(article, "byline") == [stamp]
+    assert [block.removal.rule for block in article.removed_blocks() if block.removal.plugin == "byline"] == ["date-stamp"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "29 November 2018 | 20 January 2019",
+        "Termin: 29. Februar 2020, 19 Uhr",
+        "1893: First shop opens on Briggate",
+        "Score 4.5 out of 5",
+        "The report was published on 3 March 2021.",
+    ],
+)
+def test_dates_further_down_without_a_label_or_in_a_sentence_stay(clean, line):
+    article = clean(f"Headline\n\n{BODY}\n\n{MORE}\n\n{BODY} Again.\n\n{line}\n\n{MORE} Again.")
+    assert line in kept(article)

@@ -72,3 +72,14 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
     article = Cleaner.from_config(plugins=[FigureSegmenter()]).clean_text("ignored")
     assert article.metadata.captions == ["A long caption that has a full stop at the end of it."]
     assert article.text == "Body sentence here."
+
+
+@pytest.mark.parametrize("credit", ["Moa Karlberg/imagebank.sweden.se", "Fot. Łukasz Nowak / Agencja Gazeta", "Beitragsbild: Titelseite der Zeitung", "Foto: dpa"])
+def test_credits_in_other_shapes_and_languages(clean, credit):
+    article = clean(f"Headline here\n\n{BODY}\n\n{credit}\n\nThe second paragraph, also a sentence.")
+    assert article.metadata.captions == [credit]
+
+
+def test_a_place_colon_line_in_text_without_blank_lines_is_a_subheading(clean):
+    text = f"Headline here\n{BODY}\nThe Plan Stage: Think and dream productively\nThe second paragraph, also a sentence."
+    assert "The Plan Stage: Think and dream productively" in kept(clean(text))

@@ -25,6 +25,14 @@ BODY = [
         "Tutti i diritti riservati",
         "paul.takahashi@chron.com",
         "Write to Jane Harper at jane.harper@example.com",
+        "aja/PAP",
+        "(APA)",
+        "epd/lnw",
+        "jm/AFP",
+        "Mit Material von dpa",
+        "Telefon: +49 40 123 456",
+        "Alle Rechte vorbehalten",
+        "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
     ],
 )
 def test_end_matter_after_the_story_is_removed(clean, line):
@@ -44,6 +52,8 @@ def test_a_tags_label_takes_the_list_under_it(clean):
         "The copyright on the original drawings belongs to the engineer's family, the council said.",
         "Editing by hand, the clerk corrected the minutes before they were published.",
         "Tags on the old bridge's railings will be removed before demolition, the council said.",
+        "Pro/Contra",
+        "TCP/IP",
     ],
 )
 def test_look_alike_body_lines_at_the_end_stay(clean, body):

@@ -89,3 +89,26 @@ def test_plain_text_repeated_headline_under_the_title_line(clean):
         "The town council voted on Tuesday to build a new bridge over the river.",
         "The bridge will cost about twelve million pounds.",
     ]
+
+
+def test_a_long_heading_under_the_headline_is_the_lead_and_stays(default_cleaner):
+    lead = " ".join(["The council voted on Tuesday to build a new bridge, and the work starts in spring."] * 3)
+    article = html_article(
+        default_cleaner,
+        ("h1", "Council approves new bridge over the river"),
+        ("h2", lead),
+        *[("p", text) for text in BODY],
+        title="Council approves new bridge over the river",
+    )
+    assert kept(article) == [lead, *BODY]
+
+
+def test_bulleted_key_points_under_the_headline_stay(default_cleaner):
+    article = html_article(
+        default_cleaner,
+        ("h1", "Council approves new bridge over the river"),
+        ("h2", "- The vote ends a decade of argument"),
+        *[("p", text) for text in BODY],
+        title="Council approves new bridge over the river",
+    )
+    assert kept(article) == ["- The vote ends a decade of argument", *BODY]

@@ -188,3 +188,15 @@ def test_a_bracketed_aside_in_the_body_stays(clean):
     aside = "(Related: the council also voted to repair the old bridge, which will stay open to walkers.)"
     article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{aside}\n\nMore of the story.")
     assert aside in kept(article)
+
+
+@pytest.mark.parametrize("line", [">> Minister resigns over expenses row <<", "► Storm warning issued for the north", ">>> Now on sale: the spring issue <<<"])
+def test_a_headline_behind_a_pointer_is_a_link_to_another_article(clean, line):
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{line}\n\nMore of the story.")
+    assert removed_by(article, "promo") == [line]
+    assert article.metadata.related == [line.strip(" <>►")]
+
+
+def test_a_python_prompt_is_not_a_pointer(clean):
+    article = clean("Title\n\nIn the interpreter:\n\n>>> x = [1, 2, 3]\n\n>>> print(len(x))\n\nIt prints three.")
+    assert removed_by(article, "promo") == []

@@ -37,6 +37,48 @@ def test_prompts_are_removed(clean, prompt):
 
 
 @pytest.mark.parametrize(
+    "kind, prompt",
+    [
+        ("advertising", "Anzeige"),
+        ("advertising", "*Werbung. Dieser Beitrag enthält unbezahlte Markennennungen."),
+        ("advertising", "Dieser Artikel kann Links zu Anbietern enthalten, von denen wir eine Provision erhalten."),
+        ("advertising", "We may earn a commission when you buy through links on our site."),
+        ("advertising", "Publicité"),
+        ("newsletter", "Never miss a story: sign up for our morning briefing."),
+        ("newsletter", "Lust auf mehr? Die besten Geschichten jede Woche in deinem Posteingang."),
+        ("newsletter", "Inscrivez-vous à notre newsletter"),
+        ("newsletter", "Zapraszamy też do subskrypcji naszego tygodnika."),
+        ("subscription", "To read the full story, subscribe or log in."),
+        ("subscription", "This article is available to subscribers only."),
+        ("subscription", "Sie sind aktuell nicht eingeloggt."),
+        ("subscription", "Pour lire la suite"),
+        ("subscription", "Tú también puedes hacer periodismo incómodo. Cancela cuando quieras."),
+        ("social", "Folgen Sie uns auf Facebook und Instagram"),
+        ("social", "Síguenos en Twitter"),
+        ("social", "WhatsApp"),
+        ("apps", "Download the Gazette app for iPhone and Android"),
+        ("consent", "Klicken Sie auf den Button, um den Inhalt von YouTube zu laden."),
+        ("consent", "To view this content, please accept third-party cookies."),
+        ("comments", "Tell us what you think in the comments below."),
+        ("comments", "3 Kommentare"),
+        ("feedback", "We want to hear what you think about this article. Write to letters@example.com."),
+        ("interface", "Bild anzeigen"),
+        ("interface", "Video verfügbar bis 28.02.2024"),
+        ("interface", "5 min read"),
+        ("interface", "Jahresbericht 2023 PDF | 2,1 MB"),
+    ],
+)
+def test_each_kind_is_its_own_rule(clean, kind, prompt):
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{prompt}\n\nMore of the story.")
+    assert [(b.text, b.removal.rule) for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [(prompt, kind)]
+
+
+def test_a_kind_with_an_empty_list_is_off(clean):
+    article = clean("Title\n\nThe body of the story.\n\nBild anzeigen\n\nMore.", config={"languages": ["en"]})
+    assert "Bild anzeigen" in kept(article)
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Share prices fell sharply on Monday.",
@@ -48,6 +90,13 @@ def test_prompts_are_removed(clean, prompt):
         "If you buy a house near the new bridge, prices will rise, the agent said.",
         "The newsletter was sent to every household in the town.",
         "Print journalists were not allowed into the meeting.",
+        "Werbung nervt, und Tracking nervt auch, schreibt die Autorin in ihrem neuen Buch.",
+        "Anzeigen gegen den Bürgermeister wurden am Montag eingestellt.",
+        "Sign up sheets were posted on the church door for the volunteers.",
+        "Never mind the weather, the crowd stayed until the last song.",
+        "Download speeds in rural areas lag far behind the cities.",
+        "Klicken Sie sich durch die Geschichte der Stadt, sagte der Archivar im Interview.",
+        "Comments from the minister were published on Tuesday.",
     ],
 )
 def test_body_that_starts_like_a_prompt_survives(clean, body):

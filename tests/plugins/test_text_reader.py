@@ -41,6 +41,17 @@ def test_blocks_are_lines_with_paragraphs_and_line_numbers():
     ]
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r", "\u2028"])
+def test_every_kind_of_line_end_ends_a_line(end):
+    blocks = split_lines(end.join(["Title", "", "One", "Two", "", "", "Three", ""]))
+    assert [(b.text, b.paragraph, b.line) for b in blocks] == [("Title", 0, 1), ("One", 1, 3), ("Two", 1, 4), ("Three", 2, 7)]
+
+
+def test_mixed_line_ends_are_each_one_line_end():
+    assert [b.line for b in split_lines("a\r\nb\rc\nd")] == [1, 2, 3, 4]
+    assert [b.text for b in split_lines("a\r\n\r\nb", max_blocks=1)] == ["a"]
+
+
 def test_only_its_suffixes_are_claimed(tmp_path):
     path = tmp_path / "page.html"
     path.write_text("<p>x</p>")

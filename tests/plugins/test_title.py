@@ -41,3 +41,34 @@ def test_disabled_title_keeps_first_line(clean):
     article = clean("Headline here\n\nBody text.", config={"plugins": {"title": {"enabled": False}}})
     assert article.metadata.title is None
     assert kept(article) == ["Headline here", "Body text."]
+
+
+def test_first_line_without_a_blank_line_after_it_is_body(clean):
+    """Text with a paragraph on every line (as trafilatura writes) starts with the body as often as with a title."""
+    article = clean("""
+        What the council decided
+        The council voted on Tuesday to approve the plan.
+        It will cost two million pounds.
+    """)
+    assert article.metadata.title is None
+    assert kept(article)[0] == "What the council decided"
+
+
+def test_first_line_spelt_by_the_url_is_the_title(clean):
+    text = "Council approves new cycle lanes for city centre\nThe council voted on Tuesday to approve the plan.\nIt will cost two million pounds."
+    article = clean(text, url="https://news.example.com/2024/05/council-approves-cycle-lanes-city-centre")
+    assert article.metadata.title == "Council approves new cycle lanes for city centre"
+    assert article.removed_blocks()[0].removal.rule == "url-headline"
+
+
+def test_url_of_other_words_takes_no_line(clean):
+    text = "What the council decided\nThe council voted on Tuesday to approve the plan.\nIt will cost two million pounds."
+    article = clean(text, url="https://news.example.com/2024/05/council-approves-cycle-lanes-city-centre")
+    assert article.metadata.title is None
+    article = clean(text, url="https://news.example.com/article/12345")
+    assert article.metadata.title is None
+
+
+def test_first_line_repeated_under_itself_is_the_title(clean):
+    article = clean("Council approves plan\nCOUNCIL APPROVES  PLAN\nThe council voted on Tuesday to approve the plan.")
+    assert article.metadata.title == "Council approves plan"

@@ -1,0 +1,176 @@
+"""The vocabularies: one file per language in plugins/languages/, served through the
+cleaner_add_vocabulary hook, their patterns put before each option's own."""
+
+import re
+
+import pytest
+import yaml
+
+import cleaner
+from cleaner import Cleaner
+from cleaner.config import ConfigError
+from cleaner.patterns import Pattern, Vocabulary
+from cleaner_plugins import vocabularies
+from conftest import kept, removed_by
+
+LANGUAGES = vocabularies.available()
+
+
+def test_config_names_every_language_there_is_a_file_for():
+    assert sorted(Cleaner.from_config().config.settings.languages) == LANGUAGES
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_file_gives_vocabulary_options_of_built_in_plugins(language):
+    cleaner_ = Cleaner.from_config({"languages": []})
+    words = vocabularies.cleaner_add_vocabulary(language)
+    assert words, f"{language}.yaml is empty"
+    for plugin, options in words.items():
+        assert plugin in cleaner_.options, f"{language}.yaml: {plugin}: no such plugin"
+        for option, patterns in options.items():
+            current = getattr(cleaner_.options[plugin], option)
+            assert isinstance(current, Vocabulary) and not isinstance(current, Pattern), f"{plugin}.{option}"
+            Vocabulary(patterns)  # compiles, or raises naming the item
+
+
+BOUNDARY = re.compile(r"(?<!\\)\\b")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_ascii_word_boundary_next_to_a_letter_it_cannot_see(language):
+    """RE2's \\b is ASCII-only: after "publié" or before "Ж" it never matches. Such patterns write
+    (?:$|[^\\pL\\pN]) instead."""
+    for plugin, options in vocabularies.cleaner_add_vocabulary(language).items():
+        for option, patterns in options.items():
+            for pattern in patterns:
+                for found in BOUNDARY.finditer(pattern):
+                    for side in _literal_letters_beside(pattern, found.start(), found.end()):
+                        assert side.isascii(), f"{language}.yaml {plugin}.{option}: \\b beside {side!r} in {pattern!r}"
+
+
+def _literal_letters_beside(pattern, start, end):
+    """The letters a \\b at pattern[start:end] may stand next to: the last letter of each
+    alternative of a group that closes before it, and the first of each that opens after it."""
+    letters = []
+    before = pattern[:start]
+    if before.endswith(")"):
+        depth, position, last = 0, len(before) - 2, [before[-2]]
+        while position >= 0:
+            char = before[position]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif char == "|" and depth == 0:
+                last.append(before[position - 1])
+            position -= 1
+        letters += last
+    elif before:
+        letters.append(before[-1])
+    after = pattern[end:]
+    if after.startswith("(?:"):
+        depth, position, first = 0, 3, [after[3:4]]
+        while position < len(after):
+            char = after[position]
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif char == "|" and depth == 0:
+                first.append(after[position + 1 : position + 2])
+            position += 1
+        letters += first
+    elif after:
+        letters.append(after[0])
+    return [letter for letter in letters if letter.isalpha()]
+
+
+def test_a_language_left_out_takes_its_words_with_it(clean):
+    text = "Title\n\nThe council voted on Tuesday.\n\nLesen Sie auch\nDie Brücke wird teurer\nNeue Pläne für den Hafen\n\nThe story goes on."
+    assert "Lesen Sie auch" not in clean(text).text
+    assert "Lesen Sie auch" in clean(text, config={"languages": ["en"]}).text
+
+
+def test_the_options_own_patterns_come_after_the_languages():
+    cleaner_ = Cleaner.from_config({"plugins": {"promo": {"headings": ["elsewhere in the gazette"]}}})
+    headings = cleaner_.options["promo"].headings
+    assert headings.patterns[-1] == "elsewhere in the gazette"
+    assert headings.fullmatch("Lesen Sie auch") and headings.fullmatch("Elsewhere in the Gazette")
+
+
+def test_a_bad_pattern_of_the_users_is_named_by_its_own_item_number(tmp_path):
+    config = tmp_path / "my.yaml"
+    config.write_text("plugins:\n  promo:\n    headings: ['read more', 'broken(']\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"plugins\.promo\.headings: item 1: pattern 'broken\(' does not compile"):
+        Cleaner.from_config(config)
+
+
+@pytest.mark.parametrize("code", ["xx", "../../etc/passwd", "EN", "en/../de"])
+def test_an_unknown_or_malformed_language_is_a_config_error(code):
+    with pytest.raises(ConfigError, match=r"languages"):
+        Cleaner.from_config({"languages": ["en", code]})
+
+
+class Frisian:
+    """A plugin package adding a language."""
+
+    @cleaner.hookimpl
+    def cleaner_add_vocabulary(self, language):
+        if language == "fy":
+            return {"promo": {"headings": ["lês ek"]}, "not_loaded_plugin": {"words": ["x"]}}
+        return None
+
+
+class Broken:
+    @cleaner.hookimpl
+    def cleaner_add_vocabulary(self, language):
+        return {"promo": {"headings": ["fine", "broken("]}} if language == "fy" else None
+
+
+def test_a_plugin_can_add_a_language(clean):
+    cleaner_ = Cleaner.from_config({"languages": ["en", "fy"]}, plugins=[Frisian()])
+    article = cleaner_.clean_text("Title\n\nThe body, a sentence.\n\nLês ek\nIn oare kop hjir\nNoch in oare kop\n\nMore body.")
+    assert removed_by(article, "promo")[0] == "Lês ek"
+
+
+def test_a_bad_pattern_in_a_language_names_the_language_and_its_plugin():
+    with pytest.raises(ConfigError, match=r"languages\[1\]: 'fy' \(from plugin Broken\): promo\.headings: item 1: pattern 'broken\('"):
+        Cleaner.from_config({"languages": ["en", "fy"]}, plugins=[Broken()])
+
+
+def test_an_option_that_is_not_a_vocabulary_is_named(tmp_path):
+    class Wrong:
+        @cleaner.hookimpl
+        def cleaner_add_vocabulary(self, language):
+            return {"promo": {"max_items": ["3"]}}
+
+    with pytest.raises(ConfigError, match=r"promo\.max_items: not a vocabulary option of plugin promo"):
+        Cleaner.from_config({"languages": ["en"]}, plugins=[Wrong()])
+
+
+def test_yaml_reads_no_as_false_so_norwegian_is_nb():
+    assert "nb" in LANGUAGES and "no" not in LANGUAGES
+    assert yaml.safe_load("[no]") == [False]
+
+
+@pytest.mark.parametrize(
+    "language, furniture",
+    [
+        ("de", "Lesen Sie auch: Die Brücke wird teurer"),
+        ("fr", "À lire aussi : Le pont coûtera plus cher"),
+        ("es", "Lea también: El puente costará más"),
+        ("it", "Leggi anche: Il ponte costerà di più"),
+        ("pt", "Leia também: A ponte vai custar mais"),
+        ("nl", "Lees ook: De brug wordt duurder"),
+        ("pl", "Czytaj także: Most będzie droższy"),
+        ("ru", "Читайте также: Мост подорожает"),
+    ],
+)
+def test_each_language_reads_its_read_more_inserts(clean, language, furniture):
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{furniture}\n\nMore of the story.")
+    assert removed_by(article, "promo") == [furniture]
+    assert kept(article) == ["The body of the story, a full sentence.", "More of the story."]
