@@ -2,13 +2,18 @@
 """Time the hostile-input catalogue (tests/hostile_inputs.py) through the command line.
 
 Each case runs in a fresh process (``cleaner clean FOLDER --config CASE.yaml``, with
-``--plugins-dir`` where the case brings a faulty plugin) on its hostile file(s) and a good
-article; the table gives what the hostile file produced, the exit status, the wall time of the
-whole run, and the run's peak resident memory.
+``--plugins-dir`` where the case brings a faulty plugin, and the case's own options) on its
+hostile file(s) and a good article; the table gives what the hostile file produced, the exit
+status, the wall time of the whole run, and the run's peak resident memory.
+
+Each misuse (an output that is an input, two runs on one output, a rules file naming plugins)
+is played as its test plays it, in fresh processes; the table gives what the run it is about
+said and what became of the data, its exit status and the wall time of the whole play (several
+runs, for some); no peak memory.
 
 Usage (from the repository root)::
 
-    python bench/hostile.py                 # every case
+    python bench/hostile.py                 # every case and misuse
     python bench/hostile.py gzip_bomb fifo  # some
 """
 
@@ -24,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_inputs import CASES, build  # noqa: E402
+from hostile_inputs import CASES, MISUSES, build  # noqa: E402
 
 # VmHWM (Linux) is the peak of this process since its exec; ru_maxrss would include the memory
 # of the parent it was forked from.
@@ -59,24 +64,41 @@ def run(case, workdir: Path) -> tuple[str, int, float, float]:
     )
     seconds = time.perf_counter() - started
     peak_kb = int(result.stderr.rsplit("peak-kb ", 1)[-1])
-    produced = []
+    produced, fillers = [], 0
     with open(output, encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            if record["id"] != "good":
+            good = not record["errors"] and record["text"]
+            if record["id"] == "good" or (record["id"].startswith("filler") and good):
+                fillers += record["id"] != "good"
+                if not good:
+                    produced.append("GOOD ARTICLE NOT CLEANED")
+            else:
                 produced.append(f"`{record['id']}` {describe(record, folder)}")
-            elif record["errors"] or not record["text"]:
-                produced.append("GOOD ARTICLE NOT CLEANED")
+    if fillers:
+        produced.append(f"{fillers} other articles clean")
     return "; ".join(produced) or "nothing", result.returncode, seconds, peak_kb / 1024
+
+
+def play(misuse, workdir: Path) -> tuple[str, int, float]:
+    folder = workdir / misuse.name
+    folder.mkdir()
+    started = time.perf_counter()
+    played = misuse.play(folder)
+    return played.describe(), played.status, time.perf_counter() - started
 
 
 def main(names: list[str]) -> int:
     cases = [case for case in CASES if not names or case.name in names]
+    misuses = [misuse for misuse in MISUSES if not names or misuse.name in names]
     print("| case | what it produced | exit | seconds | peak MB |\n| --- | --- | --- | --- | --- |")
     with tempfile.TemporaryDirectory() as workdir:
         for case in cases:
             produced, status, seconds, peak_mb = run(case, Path(workdir))
             print(f"| {case.name} | {produced} | {status} | {seconds:.2f} | {peak_mb:.0f} |", flush=True)
+        for misuse in misuses:
+            produced, status, seconds = play(misuse, Path(workdir))
+            print(f"| {misuse.name} | {produced} | {status} | {seconds:.2f} | |", flush=True)
     return 0
 
 

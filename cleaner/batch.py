@@ -10,6 +10,7 @@ is the same with any number of workers, and ``--resume`` only has to know which 
 from __future__ import annotations
 
 import itertools
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -102,11 +103,17 @@ def clean_documents(
 
 
 def read_new(
-    cleaner: Cleaner, inputs: Iterable[str], stats: RunStats, done: Callable[[str], bool], summary: Summary
+    cleaner: Cleaner,
+    inputs: Iterable[str],
+    stats: RunStats,
+    done: Callable[[str], bool],
+    summary: Summary,
+    leave_out: Callable[[os.DirEntry], bool] | None = None,
 ) -> Iterator[Document]:
-    """Documents with unique ids, leaving out those `done` says are written (a resumed run)."""
+    """Documents with unique ids, leaving out those `done` says are written (a resumed run), and
+    the files `leave_out` says are not inputs (the run's own output)."""
     ids = UniqueIds()
-    for document in cleaner.read(inputs, stats):
+    for document in cleaner.read(inputs, stats, leave_out):
         ids.assign(document)
         if done(document.id):
             summary.skipped += 1

@@ -18,7 +18,8 @@ from . import __version__, check_rules, explain, learn, report
 from .batch import Summary, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
-from .output import Folder, JsonLinesFile, OutputError, Stream, WriteFailed, is_folder, make_outcome
+from .output import OutputError, WriteFailed, is_folder, make_outcome, open_outputs
+from .overlap import LeaveOut
 from .plugins import describe_plugins
 from .read import INPUT_FORMATS, STDIN, is_piped, standard_input
 from .workers import WorkersDying
@@ -41,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--config", metavar="PATH", help="config file laid over the default config.yaml")
         command.add_argument(
             "--plugins-dir", metavar="DIR", action="append", default=[], help="folder of .py plugin files (repeatable)"
+        )
+        command.add_argument(
+            "--rules", metavar="FILE", action="append", default=[],
+            help="site rules only (sites: HOST: drop_lines...), safe to take from anyone (repeatable)",
         )
 
     def add_inputs(command: argparse.ArgumentParser, what: str) -> None:
@@ -71,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep what OUTPUT holds and clean only the articles whose ids are not in it yet",
     )
     clean.add_argument("--errors", metavar="FILE", help="also write the records of failed articles here (JSON lines)")
+    clean.add_argument(
+        "--wait-for-lock", action="store_true",
+        help="if another run is writing OUTPUT, wait for it to end instead of stopping",
+    )
     add_common(clean)
 
     plugins = commands.add_parser("plugins", help="list the plugins loaded, where from, and their hooks")
@@ -131,7 +140,9 @@ def dispatch(argv: list[str] | None = None) -> int:
     if args.command == "report":
         return report.write_report(args.records, args.output, sys.stderr, sample=args.sample, show_all=args.all)
     try:
-        cleaner = Cleaner.from_config(args.config, plugin_dirs=args.plugins_dir, site=getattr(args, "site", None))
+        cleaner = Cleaner.from_config(
+            args.config, plugin_dirs=args.plugins_dir, site=getattr(args, "site", None), rules=args.rules
+        )
     except ConfigError as error:
         print(f"cleaner: config error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -141,8 +152,9 @@ def dispatch(argv: list[str] | None = None) -> int:
         args.inputs = inputs_with_standard_input(args.inputs, args.input_format)
         if args.inputs is None:
             return EXIT_USAGE
+        args.sources = [standard_input(args.input_format) if name == STDIN else name for name in args.inputs]
     if args.command == "explain":
-        return EXIT_ARTICLE_FAILED if explain.explain(cleaner, args.inputs, sys.stdout) else EXIT_OK
+        return EXIT_ARTICLE_FAILED if explain.explain(cleaner, args.sources, sys.stdout) else EXIT_OK
     if args.command == "learn":
         return learn.run(cleaner, args, sys.stderr)
     if args.command == "check-rules":
@@ -150,18 +162,19 @@ def dispatch(argv: list[str] | None = None) -> int:
     return clean(cleaner, args)
 
 
-def inputs_with_standard_input(inputs: list[str], input_format: str | None) -> list | None:
-    """The inputs, ``-`` made a source of the format asked for; no input named means standard
-    input, if something is piped to it. None (after saying why) if the inputs make no sense."""
+def inputs_with_standard_input(inputs: list[str], input_format: str | None) -> list[str] | None:
+    """The inputs named; none named means standard input (``-``), if something is piped to it.
+    None (after saying why) if the inputs make no sense. The readers read `args.sources`, where
+    ``-`` is made a source of the format asked for."""
     if not inputs:
         if not is_piped():
             print("cleaner: no INPUT named, and nothing is piped to standard input", file=sys.stderr)
             return None
-        inputs = [STDIN]
-    elif input_format is not None and STDIN not in inputs:
+        return [STDIN]
+    if input_format is not None and STDIN not in inputs:
         print("cleaner: --input-format says what standard input holds, but - is not among the inputs", file=sys.stderr)
         return None
-    return [standard_input(input_format) if name == STDIN else name for name in inputs]
+    return inputs
 
 
 def list_plugins(cleaner: Cleaner) -> int:
@@ -186,24 +199,23 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
         print("cleaner: --resume needs -o with a JSON-lines file or a folder", file=sys.stderr)
         return EXIT_USAGE
     try:
-        if folder:
-            output = Folder(args.output, resume=args.resume)
-        elif args.output and args.format == "jsonl":
-            output = JsonLinesFile(args.output, resume=args.resume)
-        else:
-            output = Stream(args.format, args.output)
-        errors = JsonLinesFile(args.errors, resume=args.resume) if args.errors else None
+        outputs = open_outputs(
+            cleaner, args.inputs, args.output, args.errors, format=args.format, folder=folder, resume=args.resume,
+            wait=args.wait_for_lock, say=partial(print, file=sys.stderr),
+        )
     except OutputError as error:
         print(f"cleaner: {error}", file=sys.stderr)
         return EXIT_USAGE
+    output, errors = outputs.records, outputs.errors
     encode = partial(
         make_outcome, format="jsonl" if folder else args.format, with_record=errors is not None, with_text=folder
     )
     stats, summary = RunStats(), Summary()
-    documents = read_new(cleaner, args.inputs, stats, output.done, summary)
     progress = _Progress(
         unit=" articles", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True
     )
+    leave_out = LeaveOut(outputs.written, warn=partial(progress.write, file=sys.stderr))
+    documents = read_new(cleaner, args.sources, stats, output.done, summary, leave_out)
     started = time.monotonic()
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:

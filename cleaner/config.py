@@ -7,6 +7,7 @@ it: mappings merge key by key, anything else (a list, a number) replaces the def
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
@@ -70,6 +71,8 @@ class Settings(BaseModel):
     plugin_dirs: list[str] = []
     languages: list[LanguageCode] = []
     """Whose vocabularies the rules use (see the ``cleaner_add_vocabulary`` hook)."""
+    rules_files: list[str] = []
+    """Files of site rules only, from anyone (see `cleaner.rules_files`), relative to this file."""
     limits: Limits = Limits()
     plugins: dict[str, dict[str, Any] | None] = {}
     sites: dict[str, SiteSection] = {}
@@ -133,27 +136,41 @@ def describe_validation_error(error: ValidationError, origin: str, prefix: str =
 
 
 class Config:
-    """The merged configuration, before the plugins' own sections are validated by the engine."""
+    """The merged configuration, before the plugins' own sections are validated by the engine.
 
-    def __init__(self, data: dict[str, Any], origin: str, base_dir: Path):
-        self.data = data
+    Rules files (`rules`, and ``rules_files`` in the data, relative to `base_dir`) are not trusted:
+    only their site rules are taken, and added to ``sites``; ``data`` then holds them, and no
+    ``rules_files``, so that it is the whole configuration (to pickle, or to fingerprint).
+    """
+
+    def __init__(self, data: dict[str, Any], origin: str, base_dir: Path, rules: Iterable[str | Path] = ()):
         self.origin = origin
         self.base_dir = base_dir
+        self.settings = self._validate(data)
+        files = [base_dir / name for name in self.settings.rules_files] + [Path(name) for name in rules]
+        if files:
+            data = {**data, "sites": _with_rules(data.get("sites") or {}, files), "rules_files": []}
+            self.settings = self._validate(data)
+        self.data = data
+
+    def _validate(self, data: dict[str, Any]) -> Settings:
         try:
-            self.settings = Settings.model_validate(data)
+            return Settings.model_validate(data)
         except ValidationError as error:
-            raise ConfigError(describe_validation_error(error, origin)) from None
+            raise ConfigError(describe_validation_error(error, self.origin)) from None
 
     @classmethod
-    def load(cls, source: str | Path | dict[str, Any] | None = None) -> Config:
+    def load(cls, source: str | Path | dict[str, Any] | None = None, rules: Iterable[str | Path] = ()) -> Config:
+        """The defaults, with `source` (a trusted file or dict) laid over them, and the site rules
+        of the untrusted `rules` files added."""
         default_path = default_config_path()
         defaults = load_yaml(default_path)
         if source is None:
-            return cls(defaults, str(default_path), Path.cwd())
+            return cls(defaults, str(default_path), Path.cwd(), rules)
         if isinstance(source, dict):
-            return cls(merge(defaults, source), "config", Path.cwd())
+            return cls(merge(defaults, source), "config", Path.cwd(), rules)
         path = Path(source)
-        return cls(merge(defaults, load_yaml(path)), str(path), path.parent)
+        return cls(merge(defaults, load_yaml(path)), str(path), path.parent, rules)
 
     @property
     def plugin_dirs(self) -> list[Path]:
@@ -172,3 +189,12 @@ class Config:
 
     def to_dict(self) -> dict[str, Any]:
         return copy.deepcopy(self.data)
+
+
+def _with_rules(sites: dict[str, Any], files: Iterable[Path]) -> dict[str, Any]:
+    # Imported here: rules_files reads YAML and reports errors with this module's functions.
+    from .rules_files import add_rules, load_rules
+
+    for path in files:
+        sites = add_rules(sites, load_rules(path))
+    return sites

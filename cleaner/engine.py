@@ -7,6 +7,7 @@ and turns a plugin's exception into an error on that one article instead of a fa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -90,12 +91,14 @@ class Cleaner:
         plugin_dirs: Iterable[str | Path] = (),
         plugins: Iterable[object] = (),
         site: str | None = None,
+        rules: Iterable[str | Path] = (),
     ) -> Cleaner:
         """Build a cleaner from a config file path, a dict laid over the defaults, or the defaults.
 
-        `plugins` are extra plugin objects to register, for plugins defined in code.
+        `plugins` are extra plugin objects to register, for plugins defined in code. `rules` are
+        files of site rules from anyone: only their site rules are taken (`cleaner.rules_files`).
         """
-        return cls(Config.load(source), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
+        return cls(Config.load(source, rules), plugin_dirs=plugin_dirs, plugins=plugins, site=site)
 
     def __reduce__(self):
         """Pickle as the configuration, so a cleaner can be shipped to worker processes."""
@@ -314,14 +317,20 @@ class Cleaner:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def read(self, inputs: Iterable[str | Source | MissingInput], stats: RunStats | None = None) -> Iterator[Document]:
+    def read(
+        self,
+        inputs: Iterable[str | Source | MissingInput],
+        stats: RunStats | None = None,
+        leave_out: Callable[[os.DirEntry], bool] | None = None,
+    ) -> Iterator[Document]:
         """Documents from files, folders and ``-`` (or sources already made, `iter_sources`);
-        unreadable inputs come as failed documents."""
+        unreadable inputs come as failed documents. `leave_out` says which entries of a folder are
+        not inputs (see `iter_sources`)."""
         stats = stats if stats is not None else RunStats()
         for item in inputs:
             name = item if isinstance(item, str) else item.name if isinstance(item, Source) else item.source.name
             found = 0
-            for source in iter_sources([item]):
+            for source in iter_sources([item], leave_out):
                 if isinstance(source, MissingInput):
                     found += 1
                     yield self._failed_document(source.source, source.problem)
@@ -464,6 +473,7 @@ class Cleaner:
         article.screen = profile.screen
         protected = profile.protected(article)
         self._mark(article, profile, protected)
+        article.metadata.put_in_document_order()
         for implementation in profile.implementations["cleaner_extract_metadata"]:
             found = self._call(
                 "cleaner_extract_metadata", implementation, article.problems, "metadata", profile, article=article
@@ -584,7 +594,7 @@ class Cleaner:
             article.remove(block, Removal(plugin, mark.rule, mark.reason))
             removed += 1
             if mark.save_as:
-                article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip())
+                article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip(), index)
         return removed
 
     def _render(self, article: Article, profile: SiteProfile) -> str:

@@ -9,7 +9,8 @@ collapsed), counted once per article, and kept as furniture when they occur in a
 
 The result is a config overlay, ``sites.<host>.drop_lines``, with each line written as an escaped
 literal (digits as ``\\d+``, spaces as ``\\s+``), commented with its share and an example, for a
-person to review; apply it with ``--config`` or with the ``repeated_lines`` plugin.
+person to review; apply it with ``--rules`` (site rules only, so safe to share: see
+`cleaner.rules_files`) or with the ``repeated_lines`` plugin.
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def to_yaml(learned: dict[str, tuple[int, list[LearnedLine]]], settings: str) ->
     """The learned rules as a commented config overlay (written by hand, to keep the comments)."""
     out = [
         "# Learned by `cleaner learn` " + settings + ".",
-        "# Review every line: delete any that is not furniture. Apply with --config or the repeated_lines plugin.",
+        "# Review every line: delete any that is not furniture. Apply with --rules or the repeated_lines plugin.",
         "sites:" if learned else "sites: {}",
     ]
     for site, (articles, lines) in sorted(learned.items()):

@@ -180,16 +180,28 @@ class Metadata:
     attribution: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     """Anything else a reader or plugin knows: sitename, description, language, tags, ..."""
+    _positions: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    """Where in the article each value of a list field came from, to put them in document order."""
 
-    def file(self, name: str, value: Any) -> None:
-        """Record `value` under `name`: appended to list fields, first value wins for the rest."""
+    def file(self, name: str, value: Any, position: int = -1) -> None:
+        """Record `value` under `name`: appended to list fields, first value wins for the rest.
+        `position` is the index of the block the value came from (-1: from no block)."""
         if name in LIST_FIELDS:
             getattr(self, name).append(value)
+            self._positions.setdefault(name, []).append(position)
         elif name in ("title", "url", "site", "date", "author"):
             if getattr(self, name) in (None, ""):
                 setattr(self, name, value)
         else:
             self.extra.setdefault(name, value)
+
+    def put_in_document_order(self) -> None:
+        """Order the list fields as their blocks stand in the article, whichever rule filed them first."""
+        for name, positions in self._positions.items():
+            values = getattr(self, name)
+            if len(values) == len(positions) and positions != sorted(positions):
+                values[:] = [value for _, value in sorted(zip(positions, values), key=lambda pair: pair[0])]
+                positions.sort()
 
     def as_dict(self) -> dict[str, Any]:
         data = {

@@ -6,6 +6,9 @@ cut-off last line; ``--resume`` cuts that line off and skips the ids already wri
 still in memory when the run was killed are not written, so they are cleaned again). A folder gets ``<id>.txt``
 and ``<id>.json`` per article, each written to a temporary file and renamed into place, the
 ``.json`` last: an article is done when its ``.json`` is there.
+
+`open_outputs` opens them only once that is safe: no output is one of the inputs
+(`cleaner.overlap`), and no other run writes to it (`cleaner.lock`).
 """
 
 from __future__ import annotations
@@ -14,12 +17,19 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from .batch import Outcome
+from .lock import OutputBusy, OutputLock, configuration
 from .model import Article
+from .overlap import OutputIsInput, Target, refuse_overlaps
 from .write import RecordWriter, encode, json_line_bytes, safe_relative_path, to_record
+
+if TYPE_CHECKING:
+    from .engine import Cleaner
 
 _TEMPORARY = ".cleaner-partial"
 _ID_PREFIX = b'{"id":'
@@ -80,11 +90,12 @@ class JsonLinesFile:
     BATCH = 32
     """Records per write call: a write costs as much as cleaning a few articles on slow file systems."""
 
-    def __init__(self, path: str | Path, resume: bool = False):
+    def __init__(self, path: str | Path, resume: bool = False, lock: OutputLock | None = None):
         self.path = Path(path)
         self.ids: set[str] = set()
         self._pending: list[bytes] = []
         self._failed = False
+        self._lock = lock
         try:
             if resume and self.path.exists():
                 self.ids = _written_ids(self.path)
@@ -95,6 +106,9 @@ class JsonLinesFile:
 
     def done(self, id: str) -> bool:
         return id in self.ids
+
+    def holds_records(self) -> bool:
+        return bool(self.ids)
 
     def write(self, outcome: Outcome) -> None:
         self._pending.append(outcome.line)
@@ -116,7 +130,7 @@ class JsonLinesFile:
             raise _write_failed(self.path, error) from None
 
     def close(self) -> None:
-        """Flush and close; closing again does nothing."""
+        """Flush, close and let go of the lock; closing again does nothing."""
         if self._fd < 0:
             return
         try:
@@ -124,6 +138,8 @@ class JsonLinesFile:
         finally:
             os.close(self._fd)
             self._fd = -1
+            if self._lock is not None:
+                self._lock.release()
 
 
 def _written_ids(path: Path) -> set[str]:
@@ -156,8 +172,10 @@ def _record_id(line: bytes, path: Path, number: int) -> str:
 class Folder:
     """``<id>.txt`` (the clean text) and ``<id>.json`` (the record) per article."""
 
-    def __init__(self, path: str | Path, resume: bool = False):
+    def __init__(self, path: str | Path, resume: bool = False, lock: OutputLock | None = None):
         self.root = Path(path)
+        self._resume = resume
+        self._lock = lock
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             if resume:
@@ -170,7 +188,12 @@ class Folder:
         return self.root / relative.with_name(relative.name + suffix)
 
     def done(self, id: str) -> bool:
-        return self._path(id, ".json").exists()
+        """Only when resuming: a run without ``--resume`` cleans every article again."""
+        return self._resume and self._path(id, ".json").exists()
+
+    def holds_records(self) -> bool:
+        with os.scandir(self.root) as entries:
+            return any(not entry.name.startswith(".") for entry in entries)
 
     def write(self, outcome: Outcome) -> None:
         self._replace(self._path(outcome.id, ".txt"), (outcome.text or "").encode("utf-8", "surrogatepass"))
@@ -186,7 +209,8 @@ class Folder:
             raise _write_failed(path, error) from None
 
     def close(self) -> None:
-        pass
+        if self._lock is not None:
+            self._lock.release()
 
 
 def _remove_partial_files(root: Path) -> None:
@@ -199,7 +223,8 @@ def _remove_partial_files(root: Path) -> None:
 class Stream:
     """Standard output, or a file written whole in the ``json`` or ``text`` format (not resumable)."""
 
-    def __init__(self, format: str, path: str | None = None):
+    def __init__(self, format: str, path: str | None = None, lock: OutputLock | None = None):
+        self._lock = lock
         try:
             self._stream: TextIO = open(path, "w", encoding="utf-8") if path else sys.stdout
         except OSError as error:
@@ -222,11 +247,11 @@ class Stream:
             raise _write_failed(self._name, error) from None
 
     def close(self) -> None:
-        """Finish the output and close it; closing again does nothing."""
-        if self._closed:
-            return
-        self._closed = True
+        """Finish the output, close it and let go of the lock; closing again does nothing."""
         try:
+            if self._closed:
+                return
+            self._closed = True
             self._writer.close()
             if self._stream is not sys.stdout:
                 self._stream.close()
@@ -234,8 +259,95 @@ class Stream:
             raise
         except OSError as error:
             raise _write_failed(self._name, error) from None
+        finally:
+            if self._lock is not None:
+                self._lock.release()
 
 
 def is_folder(output: str) -> bool:
     """``-o`` names a folder if it ends with a slash or is an existing folder."""
     return output.endswith(("/", os.sep)) or Path(output).is_dir()
+
+
+Output = JsonLinesFile | Folder | Stream
+
+
+@dataclass
+class Outputs:
+    """What a run writes: its records, the records of its failed articles, and what the walk of
+    an input folder must leave out (the outputs, each by its name and where it is)."""
+
+    records: Output
+    errors: JsonLinesFile | None
+    written: list[tuple[str, os.stat_result]]
+
+
+def open_outputs(
+    cleaner: Cleaner,
+    inputs: Sequence[str],
+    output: str | None,
+    errors: str | None = None,
+    *,
+    format: str = "jsonl",
+    folder: bool = False,
+    resume: bool = False,
+    wait: bool = False,
+    say: Callable[[str], None] = print,
+) -> Outputs:
+    """Open the outputs of a run (`output`, standard output if None, and `errors`) once it is
+    safe: none of them is one of `inputs` (nothing is touched if one is), and each is locked
+    against other runs (`wait`: for as long as another holds it). The configuration is noted
+    beside each; with `resume`, `say` hears if the output was written with another.
+
+    Raises `OutputError` with what is wrong.
+    """
+    targets = [Target(output, Path(output), folder) if output else Target("standard output")]
+    if errors:
+        targets.append(Target(errors, Path(errors), role="errors file"))
+    try:
+        refuse_overlaps(inputs, targets)
+    except OutputIsInput as error:
+        raise OutputError(str(error)) from None
+    locks: dict[Target, OutputLock] = {}
+    records: Output | None = None
+    try:
+        for target in sorted(filter(_lockable, targets), key=lambda target: os.path.realpath(target.name)):
+            locks[target] = _lock(target, wait, say)
+        records = _open_records(targets[0], format, resume, locks.get(targets[0]))
+        errors_file = JsonLinesFile(errors, resume=resume, lock=locks.get(targets[-1])) if errors else None
+    except OutputError:
+        if records is not None:
+            records.close()
+        for lock in locks.values():
+            lock.release(remove=True)
+        raise
+    noted = configuration(cleaner)
+    for target, lock in locks.items():
+        warning = lock.record(noted, resume, holds_records=target is targets[0] and resume and records.holds_records())
+        if warning:
+            say(warning)
+    written = [(target.name, status) for target in targets if (status := target.status()) is not None]
+    return Outputs(records, errors_file, written)
+
+
+def _lock(target: Target, wait: bool, say: Callable[[str], None]) -> OutputLock:
+    try:
+        return OutputLock(target.name, target.folder, wait=wait, say=say)
+    except OutputBusy as error:
+        raise OutputError(str(error)) from None
+    except OSError as error:
+        raise OutputError(f"cannot write {target.name}: {error.strerror or error}") from None
+
+
+def _lockable(target: Target) -> bool:
+    """A file or folder, or where one will be: standard output, a device (``/dev/null``) or a pipe
+    is no one run's."""
+    return target.path is not None and (target.status() is not None or not target.exists())
+
+
+def _open_records(target: Target, format: str, resume: bool, lock: OutputLock | None) -> Output:
+    if target.folder:
+        return Folder(target.name, resume=resume, lock=lock)
+    if target.path is not None and format == "jsonl":
+        return JsonLinesFile(target.name, resume=resume, lock=lock)
+    return Stream(format, target.name if target.path is not None else None, lock=lock)

@@ -33,10 +33,13 @@ class MissingInput:
     problem: Problem
 
 
-def iter_sources(inputs: Iterable[str | Source | MissingInput]) -> Iterator[Source | MissingInput]:
-    """Every file named, and every file below every folder named, in a stable order; ``-`` is
-    standard input, its format told from its first bytes. A source already made (standard input
-    of a given format, `standard_input`) is taken as it is."""
+def iter_sources(
+    inputs: Iterable[str | Source | MissingInput], leave_out: Callable[[os.DirEntry], bool] | None = None
+) -> Iterator[Source | MissingInput]:
+    """Every file named, and every file below every folder named, in a stable order; `leave_out`
+    says which entries of a folder are not inputs (the run's own output, `cleaner.overlap.LeaveOut`).
+    ``-`` is standard input, its format told from its first bytes; a source already made
+    (standard input of a given format, `standard_input`) is taken as it is."""
     for name in inputs:
         if not isinstance(name, str):
             yield name
@@ -46,7 +49,7 @@ def iter_sources(inputs: Iterable[str | Source | MissingInput]) -> Iterator[Sour
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, leave_out)
         elif path.is_file():
             yield Source(name=name, path=path)
         elif path.exists() or path.is_symlink():
@@ -154,14 +157,40 @@ class _Replaying(io.RawIOBase):
         return len(data)
 
 
-def _walk(folder: Path) -> Iterator[Source]:
-    """Files below `folder`, hidden ones left out; symlinked folders are not followed (no loops)."""
-    for directory, subdirs, files in os.walk(folder):
-        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for file_name in sorted(files):
-            if not file_name.startswith("."):
-                path = Path(directory, file_name)
-                yield Source(name=str(path), path=path, root=folder)
+def _walk(folder: Path, leave_out: Callable[[os.DirEntry], bool] | None = None) -> Iterator[Source]:
+    """Files below `folder`, hidden ones and those `leave_out` names left out; symlinked folders
+    are not followed (no loops). As `os.walk` orders them: a folder's files, then each subfolder,
+    by name; a folder that cannot be listed is passed over, as `os.walk` does. The walk is written
+    out to let `leave_out` look at each entry as the listing has it, without a system call."""
+    pending = [os.fspath(folder)]
+    while pending:
+        try:
+            with os.scandir(pending.pop()) as listing:
+                entries = sorted((entry for entry in listing if not entry.name.startswith(".")), key=_name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if leave_out is not None and leave_out(entry):
+                continue
+            if _is_folder(entry):
+                if not entry.is_symlink():
+                    subfolders.append(entry.path)
+                continue
+            path = Path(entry.path)
+            yield Source(name=str(path), path=path, root=folder)
+        pending.extend(reversed(subfolders))
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def unreadable(source: Source, error: OSError) -> Problem:

@@ -52,11 +52,17 @@ class SiteRules(BaseModel):
     """A whole line that starts the page's footer: it and every line after it are removed."""
 
 
-class SiteSection(SiteRules):
-    """One entry under ``sites:`` in config.yaml."""
+class SitePatterns(SiteRules):
+    """The part of a site section that is patterns alone, which a rules file from anyone may hold
+    (`cleaner.rules_files`): it can remove or keep lines of that site's articles, and do nothing else."""
 
     keep: Vocabulary = Vocabulary()
     """Whole lines no plugin may remove on this site."""
+
+
+class SiteSection(SitePatterns):
+    """One entry under ``sites:`` in config.yaml."""
+
     plugins: dict[str, dict[str, Any] | None] = {}
     """Options laid over ``plugins.<name>`` for this site (``enabled`` too)."""
     examples: str | None = None

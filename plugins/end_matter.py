@@ -1,7 +1,8 @@
 """End matter: the lines after the story that credit, tag and sign it off.
 
 "(Reporting by …; Editing by …)", "Fox News' Jane Doe contributed to this report.", "Tags: …",
-"Filed under: …", "Copyright 2019 …", "Write to jane@example.com", "aja/PAP". A line counts only in the last
+"Filed under: …", "Copyright 2019 …", "Write to jane@example.com", "aja/PAP", and a box "About the
+author" with the lines under it. A line counts only in the last
 part of the article and when short, so the body's own sentences with these words stay. The last
 part is measured on the blocks the clean text will have (the other rules' removals and this
 rule's own left out), so cleaning the clean text again finds no more end matter.
@@ -28,6 +29,11 @@ class Options(BaseModel):
     """Copyright and reuse notices, searched within the line."""
     contacts: Vocabulary = Vocabulary()
     """Whole lines that are only a way to reach the author."""
+    author_boxes: Vocabulary = Vocabulary()
+    """Whole lines that head a box about the author or the series: "About the author"."""
+    max_author_box_blocks: int = 2
+    max_author_box_words: int = 100
+    """The box is the label and up to this many blocks of at most this many words under it."""
     signoffs: Vocabulary = Vocabulary()
     """Whole lines that sign a wire story off with initials and agency: "aja/PAP", "(dpa)"."""
     tail_share: float = 0.25
@@ -45,7 +51,7 @@ def cleaner_add_options():
 @cleaner.hookimpl(trylast=True)
 def cleaner_mark_blocks(article, options):
     kept = article.kept_blocks()
-    candidates = article.candidates(options.credits, options.legal, options.contacts, options.tags, options.signoffs)
+    candidates = article.candidates(options.credits, options.legal, options.contacts, options.tags, options.signoffs, options.author_boxes)
     marks: dict[int, Mark] = {}
     while True:
         # The tail of the article as the clean text will have it: without the end matter found so far.
@@ -74,6 +80,10 @@ def _end_matter(article, block, options) -> list[Mark]:
         return [Mark(block, "contact", "a line that only gives a contact")]
     if may(block, options.signoffs) and options.signoffs.fullmatch(text):
         return [Mark(block, "sign-off", "initials and agency signing a wire story off", "attribution")]
+    if may(block, options.author_boxes) and options.author_boxes.fullmatch(text.rstrip(" :：")):
+        return [Mark(block, "author-box", "heads a box about the author", "author_box")] + [
+            Mark(following, "author-box", "in a box about the author", "author_box") for following in _box_under(article, block, options)
+        ]
     if may(block, options.tags) and options.tags.match(text):
         following = _tag_list(article, block, options)
         label = Mark(block, "tags", "tags or categories of the article", "tags")
@@ -90,3 +100,15 @@ def _tag_list(article, label, options):
     if following.removal is None and len(tags) >= 3 and following.words <= options.max_tag_list_words_per_tag * len(tags):
         return following
     return None
+
+
+def _box_under(article, label, options):
+    """The blocks under an "About the author" label, up to the next heading or the box's size."""
+    box = []
+    for block in article.blocks[label.index + 1 :]:
+        if block.removal is not None:
+            continue
+        if len(box) == options.max_author_box_blocks or block.kind == "heading" or block.words > options.max_author_box_words:
+            break
+        box.append(block)
+    return box

@@ -2,7 +2,8 @@
 
 trafilatura often keeps the headline as the first block. It is recognised by its likeness to the
 title in the page's metadata, so body text that merely starts the article stays; it goes to
-``title``. Headings between that headline and the first paragraph are the standfirst (dek).
+``title``. Headings between that headline and the first paragraph are the standfirst (dek): with
+``standfirst: true`` they go to ``description``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ class Options(BaseModel):
     min_contained: float = 0.9
     """Or: share of the block's words found in the title (a title with the site name added),
     for a block at least half as long as the title."""
+    standfirst: bool = False
+    """Take the headings right under the headline (the standfirst) out of the text, to
+    ``description``. Off: most readers count the standfirst as the article, and trafilatura's
+    evaluation corpus does; scrapinghub's leaves it out."""
     max_dek_words: int = 35
 
 
@@ -56,7 +61,7 @@ def cleaner_mark_blocks(article, options):
             last = position
     if not marks:
         return None
-    return marks + _dek(kept[last + 1 :], options)
+    return marks + _dek(kept[last + 1 :], options) if options.standfirst else marks
 
 
 def _may_share(text: str, words: frozenset[str], least: float) -> bool:

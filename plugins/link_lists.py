@@ -2,7 +2,8 @@
 
 The run of list items at the very end, each headline-long and most without a full stop, is a
 related-articles list; it goes to ``related``. A list introduced by a line ending in ":" is the
-article's own, and stays.
+article's own, and stays. So is a run of headings at the very end with no text under any of them
+(on a page, teasers are often set as headings): an article's own headings head its paragraphs.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class Options(BaseModel):
     min_words: int = 8
     max_words: int = 40
     max_sentence_share: float = 0.4
+    min_headings: int = 3
+    """A closing run of this many headings, with no text under them, is a list of teasers."""
     """At most this share of the items may end like a sentence."""
 
 
@@ -35,6 +38,21 @@ def cleaner_add_options():
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
     kept = article.kept_blocks()
+    return _closing_headings(kept, options) or _closing_items(kept, options)
+
+
+def _closing_headings(kept, options):
+    run = []
+    for block in reversed(kept):
+        if block.kind != "heading" or block.words > options.max_words:
+            break
+        run.append(block)
+    if len(run) < options.min_headings or len(run) == len(kept):
+        return None
+    return [Mark(block, "heading-tail", "closing run of headings with no text under them: other articles' teasers", "related") for block in reversed(run)]
+
+
+def _closing_items(kept, options):
     run = []
     for block in reversed(kept):
         if not options.min_words <= block.words <= options.max_words:

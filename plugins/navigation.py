@@ -47,16 +47,21 @@ def cleaner_mark_blocks(article, options):
         if options.min_crumbs * 2 - 1 <= block.words <= options.min_crumbs * (options.max_crumb_words + 1) * 2
         and _breadcrumb(block.text, options)
     ]
-    if sum(block.words <= options.max_words for block in kept) < options.min_run:
+    if sum(block.words <= options.max_words for block in article.blocks) < options.min_run:
         return marks
-    run = []
-    for block in [*kept, None]:
+    # Entries another rule already took ("Home", "Contact us") still stand in the menu's run.
+    run, length = [], 0
+    for block in [*article.blocks, None]:
+        if block is not None and block.removal is not None:
+            length += block.words <= options.max_words
+            continue
         if block is not None and _menu_entry(block, options):
             run.append(block)
+            length += 1
             continue
-        if len(run) >= options.min_run:
-            marks.extend(Mark(entry, "menu", f"one of {len(run)} short lines in a row: a menu or link cloud") for entry in run)
-        run = []
+        if length >= options.min_run:
+            marks.extend(Mark(entry, "menu", f"one of {length} short lines in a row: a menu or link cloud") for entry in run)
+        run, length = [], 0
     return marks
 
 

@@ -1,6 +1,6 @@
 """Prompts of the page around the article: advertising labels, newsletter and subscription pushes,
-social and app prompts, cookie and embedded-content notices, comment calls, letters-to-the-editor
-footers and interface labels ("Show image", "3 min read").
+social and app prompts, a shop's buttons, cookie and embedded-content notices, comment calls,
+letters-to-the-editor footers and interface labels ("Show image", "3 min read", "Page 2 of 5").
 
 Each kind is its own vocabulary, matched from the start of a short block, and its own rule, so
 that the rule ledger and `cleaner explain` say which kind a line was, and a kind can be switched
@@ -21,6 +21,7 @@ KINDS = {
     "subscription": "subscription, paywall or log-in prompt",
     "social": "social media or sharing prompt",
     "apps": "prompt to get the site's app",
+    "commerce": "shop's buttons and labels: add to cart, price with VAT, in stock",
     "consent": "cookie, privacy or embedded-content notice",
     "comments": "comment count or call to comment",
     "feedback": "call for readers' letters, tips or feedback",
@@ -38,6 +39,7 @@ class Options(BaseModel):
     subscription: Vocabulary = Vocabulary()
     social: Vocabulary = Vocabulary()
     apps: Vocabulary = Vocabulary()
+    commerce: Vocabulary = Vocabulary()
     consent: Vocabulary = Vocabulary()
     comments: Vocabulary = Vocabulary()
     feedback: Vocabulary = Vocabulary()

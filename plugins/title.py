@@ -57,7 +57,7 @@ def cleaner_mark_blocks(article, options):
         return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline", save_as="title")]
     if len(kept) > 1 and " ".join(kept[1].text.split()).casefold() == " ".join(first.text.split()).casefold():
         return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline and repeated under it", save_as="title")]
-    if _one_sentence(first.text) and _spelt_by_url(first.text, article.metadata.url, options):
+    if _spelt_by_url(first.text, article.metadata.url, options):
         return [Mark(first, "url-headline", "first line, shaped like a headline, holds the words of the article's URL", save_as="title")]
     return None
 
@@ -83,11 +83,3 @@ def _spelt_by_url(text: str, url: str | None, options: Options) -> bool:
     if len(slug) < options.min_slug_words:
         return False
     return len(slug & word_set(text)) >= options.min_slug_share * len(slug)
-
-
-_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
-
-
-def _one_sentence(text: str) -> bool:
-    """A headline is one sentence: "Was meinen Sie: haben sie? Haben sich ..." is the body."""
-    return not _SENTENCE_INSIDE.search(text.strip())

@@ -171,6 +171,18 @@ def test_folder_output_has_text_and_record_per_article_and_resumes(tmp_path):
     assert not (folder / "part000" / ".stale.json.cleaner-partial").exists()
 
 
+def test_a_folder_output_written_again_without_resume_gets_every_article_again(tmp_path, capsys):
+    """Only --resume skips what a folder holds: a run after a change of rules must clean every article."""
+    corpus = small_corpus(tmp_path, 2)
+    folder = tmp_path / "out"
+    assert main(["clean", str(corpus), "-o", f"{folder}/", "-q"]) == 0
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("sites:\n  example.com:\n    drop_lines: ['body sentence \\d+\\.']\n")
+    assert main(["clean", str(corpus), "-o", f"{folder}/", "--site", "example.com", "--rules", str(rules)]) == 0
+    assert json.loads((folder / "a001.json").read_text())["text"] == ""
+    assert "2 articles, 0 failed" in capsys.readouterr().err
+
+
 def test_folder_output_takes_no_format(tmp_path):
     assert main(["clean", str(SEED), "-o", f"{tmp_path}/", "--format", "text"]) == 2
 

@@ -385,3 +385,10 @@ def test_the_trace_shows_a_rule_that_raised(monkeypatch, capsys):
     monkeypatch.setenv("CLEANER_TRACE", "1")
     Cleaner.from_config(plugins=[Raises()]).clean_text("Title\n\nBody.")
     assert "[cleaner] cleaner_mark_blocks <Raises>(article=" in capsys.readouterr().err
+
+
+def test_list_metadata_is_in_document_order_whichever_rule_filed_it(clean):
+    """A footer filed by attribution and a copyright line filed later by end_matter come out as they stand."""
+    body = [f"Paragraph {n} of the story, a sentence long enough to be body text." for n in range(6)]
+    article = clean("\n\n".join(["Headline", *body, "© 2023 Harbour Herald Media Ltd", "All rights reserved"]))
+    assert article.metadata.attribution == ["© 2023 Harbour Herald Media Ltd", "All rights reserved"]

@@ -1,5 +1,6 @@
 """Hostile inputs and faulty plugins through the command line: each run finishes, the bad article
-gets an error or a result, and the good article next to it is cleaned."""
+gets an error or a result, and the good article next to it is cleaned. And command lines that
+would destroy or double data: each is refused, or does what the user meant."""
 
 import json
 import sys
@@ -7,9 +8,10 @@ import sys
 import pytest
 
 from cleaner.cli import main
-from hostile_inputs import BODY, CASES, GOOD_TEXT, RECORD_TEXT, build
+from hostile_inputs import BODY, CASES, FILLERS, GOOD_TEXT, MISUSES, RECORD_TEXT, build
 
 CASE = {case.name: case for case in CASES}
+MISUSE = {misuse.name: misuse for misuse in MISUSES}
 
 
 def run_case(name, tmp_path, capsys):
@@ -201,6 +203,81 @@ def test_a_faulty_plugin_fails_only_its_article_and_is_named(tmp_path, capsys, n
     assert f"faulty.txt: {message} (plugin {plugin})" in stderr
 
 
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        ("worker_killed", "faulty.txt: the worker process cleaning this article died (a crash in a compiled library, "
+         "or killed for memory); the article was not cleaned"),
+        ("worker_stuck_in_compiled_code", "faulty.txt: still being cleaned after 3 s, far past the time budget: a plugin "
+         "stuck inside compiled code, where the budget cannot stop it; its worker process was killed; the article was not cleaned"),
+    ],
+)
+def test_a_worker_killed_or_stuck_in_compiled_code_fails_only_its_article(tmp_path, capsys, name, message):
+    status, records, stderr = run_case(name, tmp_path, capsys)
+    assert status == 1
+    assert error_of(records.pop("faulty")).endswith(message)
+    assert message in stderr
+    assert sorted(records) == [f"filler{number:03d}" for number in range(FILLERS)]
+    assert all(record["errors"] == [] and record["text"] for record in records.values())
+
+
+def play(name, tmp_path):
+    workdir = tmp_path / name
+    workdir.mkdir()
+    return MISUSE[name].play(workdir)
+
+
+@pytest.mark.parametrize("name, named", [("output_is_input", "the output b.jsonl is the input b.jsonl"),
+                                         ("output_is_a_link_to_input", "the output link.jsonl is the input c.jsonl"),
+                                         ("output_is_piped_input", "the output d.jsonl is being read into standard input (-) by cat")])
+def test_an_output_that_is_an_input_is_refused_and_the_input_is_intact(tmp_path, name, named):
+    played = play(name, tmp_path)
+    assert played.status == 2
+    assert played.stderr.startswith(f"cleaner: {named}")
+    assert "nothing was written" in played.stderr
+    assert played.intact, "the input is byte for byte as it was"
+
+
+def test_a_second_run_on_an_output_inside_its_input_folder_reads_what_the_first_read(tmp_path):
+    played = play("output_inside_input_folder", tmp_path)
+    first, second = played.records
+    assert played.status == 0
+    assert [record["id"] for record in first] == ["first", "second"] and second == first
+    warning = "cleaner: warning: rel/out is this run's output (rel/out/): left out of the input, so that no run reads its own output\n"
+    assert played.stderr == warning * 2, "one warning a run"
+
+
+def test_two_runs_on_one_output_write_each_article_once_and_the_second_is_refused(tmp_path):
+    played = play("two_runs_one_output", tmp_path)
+    [records] = played.records
+    assert played.status == 2
+    assert played.stderr.startswith("cleaner: out.jsonl is being written by another run (pid ")
+    first_pid = played.stderr.split("(the first run, pid ")[1].split(",")[0]
+    assert f"another run (pid {first_pid}, started " in played.stderr
+    assert "(the first run, pid" in played.stderr and "ended with 0)" in played.stderr
+    assert sorted(record["id"] for record in records) == sorted(f"r{number}" for number in range(300))
+
+
+def test_two_runs_on_one_output_write_each_article_once_when_the_second_waits(tmp_path):
+    played = play("two_runs_one_output_waiting", tmp_path)
+    [records] = played.records
+    assert played.status == 0
+    assert played.stderr.startswith("cleaner: out.jsonl is being written by another run (pid ")
+    assert "waiting for it to end (--wait-for-lock)\n(the first run" in played.stderr, "then it found all done, and said nothing"
+    assert sorted(record["id"] for record in records) == sorted(f"r{number}" for number in range(300))
+
+
+def test_a_rules_file_that_names_plugins_and_limits_is_refused_and_runs_no_code(tmp_path):
+    played = play("rules_file_loads_plugins", tmp_path)
+    assert played.status == 2
+    for key in ("plugin_dirs", "plugins", "limits"):
+        assert f"untrusted.yaml: {key}: refused in a rules file" in played.stderr
+    assert played.marked is False
+    assert not (tmp_path / "rules_file_loads_plugins" / "out.jsonl").exists()
+
+
 def test_every_case_in_the_catalogue_is_tested():
-    tested = {name for name in CASE if f'"{name}"' in open(__file__, encoding="utf-8").read()}
-    assert tested == set(CASE)
+    source = open(__file__, encoding="utf-8").read()
+    for catalogue in (CASE, MISUSE):
+        tested = {name for name in catalogue if f'"{name}"' in source}
+        assert tested == set(catalogue)

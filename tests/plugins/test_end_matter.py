@@ -73,3 +73,15 @@ def test_the_end_is_measured_on_the_blocks_the_clean_text_keeps(clean):
     article = clean("\n\n".join(["Bridge vote", *BODY, *BODY[:2], notice, *related]))
     assert removed_by(article, "end_matter") == [notice]
     assert kept(article) == [*BODY, *BODY[:2]]
+
+
+def test_a_box_about_the_author_goes_with_the_lines_under_it(clean):
+    bio = "Jane Doe covers local government for the Gazette. She has worked in the newsroom since 2009."
+    article = clean("\n\n".join(["Headline", *BODY, "About the author", bio]))
+    assert removed_by(article, "end_matter") == ["About the author", bio]
+    assert kept(article) == BODY
+
+
+def test_about_the_author_in_the_middle_of_the_story_stays(clean):
+    article = clean("\n\n".join(["Headline", BODY[0], "About the author", *BODY[1:], *BODY]))
+    assert "About the author" in kept(article)

@@ -1,3 +1,6 @@
+import pytest
+
+from cleaner import Cleaner
 from cleaner.model import Document
 from conftest import kept, removed_by
 
@@ -14,20 +17,37 @@ def html_article(default_cleaner, *blocks, title):
     return default_cleaner.clean_document(Document(id="p", source="p.html", content=html, media_type="text/html"))
 
 
-def test_headline_repeating_the_page_title_is_removed_with_its_standfirst(default_cleaner):
+STANDFIRST = "The vote ends a decade of argument between the two neighbourhoods"
+
+
+@pytest.fixture(scope="module")
+def standfirst_cleaner():
+    return Cleaner.from_config({"plugins": {"headline": {"standfirst": True}}})
+
+
+def test_headline_repeating_the_page_title_is_removed_and_the_standfirst_stays(default_cleaner):
     article = html_article(
         default_cleaner,
         ("h1", "Council approves new bridge over the river"),
-        ("h2", "The vote ends a decade of argument between the two neighbourhoods"),
+        ("h2", STANDFIRST),
         *[("p", text) for text in BODY],
         title="Council approves new bridge over the river | Riverside Gazette",
     )
-    assert removed_by(article, "headline") == [
-        "Council approves new bridge over the river",
-        "The vote ends a decade of argument between the two neighbourhoods",
-    ]
+    assert removed_by(article, "headline") == ["Council approves new bridge over the river"]
+    assert kept(article) == [STANDFIRST, *BODY]
+
+
+def test_with_standfirst_on_it_goes_to_description(standfirst_cleaner):
+    article = html_article(
+        standfirst_cleaner,
+        ("h1", "Council approves new bridge over the river"),
+        ("h2", STANDFIRST),
+        *[("p", text) for text in BODY],
+        title="Council approves new bridge over the river | Riverside Gazette",
+    )
+    assert removed_by(article, "headline") == ["Council approves new bridge over the river", STANDFIRST]
     assert kept(article) == BODY
-    assert article.metadata.extra["description"] == "The vote ends a decade of argument between the two neighbourhoods"
+    assert article.metadata.extra["description"] == STANDFIRST
 
 
 def test_headline_in_another_language_and_script(default_cleaner):
@@ -64,9 +84,9 @@ def test_a_short_subheading_made_of_title_words_stays(default_cleaner):
     assert "The bridge" in kept(article)
 
 
-def test_headings_after_the_first_paragraph_are_not_a_standfirst(default_cleaner):
+def test_headings_after_the_first_paragraph_are_not_a_standfirst(standfirst_cleaner):
     article = html_article(
-        default_cleaner,
+        standfirst_cleaner,
         ("h1", "Council approves new bridge"),
         ("p", BODY[0]),
         ("h2", "What happens next"),
@@ -91,10 +111,10 @@ def test_plain_text_repeated_headline_under_the_title_line(clean):
     ]
 
 
-def test_a_long_heading_under_the_headline_is_the_lead_and_stays(default_cleaner):
+def test_a_long_heading_under_the_headline_is_the_lead_and_stays(standfirst_cleaner):
     lead = " ".join(["The council voted on Tuesday to build a new bridge, and the work starts in spring."] * 3)
     article = html_article(
-        default_cleaner,
+        standfirst_cleaner,
         ("h1", "Council approves new bridge over the river"),
         ("h2", lead),
         *[("p", text) for text in BODY],
@@ -103,9 +123,9 @@ def test_a_long_heading_under_the_headline_is_the_lead_and_stays(default_cleaner
     assert kept(article) == [lead, *BODY]
 
 
-def test_bulleted_key_points_under_the_headline_stay(default_cleaner):
+def test_bulleted_key_points_under_the_headline_stay(standfirst_cleaner):
     article = html_article(
-        default_cleaner,
+        standfirst_cleaner,
         ("h1", "Council approves new bridge over the river"),
         ("h2", "- The vote ends a decade of argument"),
         *[("p", text) for text in BODY],

@@ -1,3 +1,6 @@
+import cleaner
+from cleaner import Cleaner
+from cleaner.model import Block, Segments
 from conftest import kept, removed_by
 
 BODY = [
@@ -37,3 +40,35 @@ def test_a_list_of_sentences_stays(clean):
     ]
     article = clean("\n\n".join(["Headline", *BODY, "\n".join(points)]))
     assert kept(article)[-3:] == points
+
+
+
+class PageBlocks:
+    """A segmenter that gives the blocks of a page as (kind, text) pairs, as the HTML reader would."""
+
+    def __init__(self, blocks):
+        self.blocks = blocks
+
+    @cleaner.hookimpl(tryfirst=True)
+    def cleaner_segment_document(self, document):
+        return Segments([Block(index, text, index, kind=kind) for index, (kind, text) in enumerate(self.blocks)])
+
+
+def clean_page(blocks):
+    return Cleaner.from_config(plugins=[PageBlocks(blocks)]).clean_text("page", title="")
+
+
+TEASERS = ["Pochettino fired by Tottenham", "Results from MLS Expansion Draft", "Messi accepts challenge from Cavani"]
+
+
+def test_a_closing_run_of_headings_with_no_text_under_them_is_teasers():
+    article = clean_page([*(("paragraph", text) for text in BODY), *(("heading", text) for text in TEASERS)])
+    assert [b.text for b in article.removed_blocks() if b.removal.rule == "heading-tail"] == TEASERS
+    assert article.metadata.related == TEASERS
+    assert kept(article) == BODY
+
+
+def test_headings_each_over_their_text_stay():
+    blocks = [block for number, text in enumerate(BODY) for block in (("heading", f"Part {number}"), ("paragraph", text))]
+    article = clean_page([*blocks, ("heading", "What comes next"), ("heading", "And after"), ("paragraph", BODY[0])])
+    assert len(kept(article)) == len(blocks) + 3

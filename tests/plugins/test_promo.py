@@ -200,3 +200,9 @@ def test_a_headline_behind_a_pointer_is_a_link_to_another_article(clean, line):
 def test_a_python_prompt_is_not_a_pointer(clean):
     article = clean("Title\n\nIn the interpreter:\n\n>>> x = [1, 2, 3]\n\n>>> print(len(x))\n\nIt prints three.")
     assert removed_by(article, "promo") == []
+
+
+def test_a_headline_tagged_in_title_case_is_a_promo(clean):
+    line = "Audio-Technica ATH-G1WL Review: My new go-to wireless gaming headset [Video]"
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{line}\n\nMore of the story.")
+    assert removed_by(article, "promo") == [line]

@@ -102,3 +102,28 @@ def test_a_kind_with_an_empty_list_is_off(clean):
 def test_body_that_starts_like_a_prompt_survives(clean, body):
     article = clean(f"Title\n\n{body}")
     assert kept(article) == [body]
+
+
+@pytest.mark.parametrize(
+    "kind, prompt",
+    [
+        ("commerce", "Add to cart"),
+        ("commerce", "In den Warenkorb"),
+        ("commerce", "Preis inkl. MwSt., zzgl. Versand"),
+        ("comments", "Antworten abbrechen"),
+        ("comments", "Notify me of follow-up comments by email."),
+        ("feedback", "Was this article helpful?"),
+        ("interface", "Page 2 of 5"),
+        ("interface", "Zurück zur Übersicht"),
+        ("interface", "Impressum"),
+        ("interface", "Like this:"),
+    ],
+)
+def test_shop_forum_and_blog_chrome(clean, kind, prompt):
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{prompt}\n\nMore of the story.")
+    assert [(b.text, b.removal.rule) for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [(prompt, kind)]
+
+
+def test_a_read_more_heading_is_promos_not_an_interface_label(clean):
+    article = clean("Title\n\nThe body of the story, a full sentence.\n\nRead more\nMinister resigns over expenses row\nStorm warning issued for the north\n\nMore of the story.")
+    assert [b.removal.rule for b in article.removed_blocks() if b.removal.plugin == "promo"] == ["promo-heading", "promo-item", "promo-item"]
