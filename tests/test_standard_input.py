@@ -109,3 +109,12 @@ def test_input_format_without_standard_input_is_a_usage_error():
     result = cleaner("clean", SEED, "--input-format", "text")
     assert result.returncode == 2
     assert "--input-format" in result.stderr.decode("utf-8")
+
+
+def test_a_piped_article_goes_to_an_output_file_as_any_input(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = cleaner("clean", "-o", out, "--input-format", "text", input=SEED.read_bytes())
+    assert result.returncode == 0, result.stderr
+    [from_file] = records(cleaner("clean", SEED))
+    [written] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert but_where_from(written) == but_where_from(from_file)
