@@ -37,6 +37,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,14 +47,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def build_corpus(folder: Path, count: int, seeds: list[Path]) -> int:
-    """Write `count` articles varied from the seeds; return their total size in bytes."""
+def varied_articles(count: int, seeds: list[Path]) -> Iterator[tuple[int, str]]:
+    """`count` articles varied from the seeds, numbered; the same for the same count every time."""
     sources = [seed.read_text(encoding="utf-8") for seed in seeds]
     pools = [sorted({word for word in text.split() if word.isalpha() and word.islower()}) for text in sources]
-    total = 0
     for number in range(count):
         rng = random.Random(number)
-        text = _vary(sources[number % len(sources)], pools[number % len(sources)], rng, number)
+        yield number, _vary(sources[number % len(sources)], pools[number % len(sources)], rng, number)
+
+
+def build_corpus(folder: Path, count: int, seeds: list[Path]) -> int:
+    """Write `count` articles varied from the seeds; return their total size in bytes."""
+    total = 0
+    for number, text in varied_articles(count, seeds):
         path = folder / f"{number // 1000:04d}" / f"{number:07d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
         data = text.encode("utf-8")
@@ -125,9 +131,16 @@ def measure(name: str, command: list[str], output: Path) -> Result:
     sampler.join()
     if code not in (0, 1):
         sys.exit(f"{name}: exit status {code}")
-    with open(output, "rb") as stream:
-        records = sum(1 for _ in stream)
-    return Result(name, seconds, cpu_seconds, peak, records)
+    return Result(name, seconds, cpu_seconds, peak, count_records(output))
+
+
+def count_records(output: Path) -> int:
+    """Lines in a JSON-lines file, or in every ``.jsonl`` file of a folder."""
+    records = 0
+    for path in sorted(output.glob("*.jsonl")) if output.is_dir() else [output]:
+        with open(path, "rb") as stream:
+            records += sum(1 for _ in stream)
+    return records
 
 
 def _row(result: Result, count: int, size: int) -> str:
@@ -146,6 +159,41 @@ def _rss(process: psutil.Process) -> int:
         return process.memory_info().rss
     except psutil.Error:
         return 0
+
+
+def run_rounds(runs: list[tuple[str, list[str], Path]], count: int, size: int, repeat: int) -> list[Result]:
+    """Run each (name, command, output) in turn, `repeat` rounds, printing every run; return the
+    median of each over the rounds (peak RSS: the highest)."""
+    rounds: list[list[Result]] = []
+    print(f"{'round':<6} {'run':<16} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'CPU s':>7}")
+    for number in range(1, repeat + 1):
+        results = []
+        for name, command, output in runs:
+            result = measure(name, command, output)
+            if result.records != count:
+                sys.exit(f"{name}: wrote {result.records} records for {count} articles")
+            results.append(result)
+            print(f"{number:<6} {_row(result, count, size)}")
+        rounds.append(results)
+    medians = [
+        Result(
+            column[0].name,
+            statistics.median(result.seconds for result in column),
+            statistics.median(result.cpu_seconds for result in column),
+            max(result.peak_rss for result in column),
+            count,
+        )
+        for column in zip(*rounds)
+    ]
+    if repeat > 1:
+        print("median over the rounds:")
+        for median in medians:
+            print(f"{'':<6} {_row(median, count, size)}")
+    return medians
+
+
+def machine() -> str:
+    return f"cores: {os.cpu_count()}, load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,33 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         (f"(c) {args.workers} workers", [*cleaner, "-o", str(work / "all.jsonl"), "--workers", str(args.workers)],
          work / "all.jsonl"),
     ]
-    rounds: list[list[Result]] = []
-    print(f"{'round':<6} {'run':<16} {'seconds':>8} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'CPU s':>7}")
-    for number in range(1, args.repeat + 1):
-        results = []
-        for name, command, output in runs:
-            result = measure(name, command, output)
-            if result.records != args.n:
-                sys.exit(f"{name}: wrote {result.records} records for {args.n} articles")
-            results.append(result)
-            print(f"{number:<6} {_row(result, args.n, size)}")
-        rounds.append(results)
-    if args.repeat > 1:
-        print("median over the rounds:")
-        for column in zip(*rounds):
-            median = Result(
-                column[0].name,
-                statistics.median(result.seconds for result in column),
-                statistics.median(result.cpu_seconds for result in column),
-                max(result.peak_rss for result in column),
-                args.n,
-            )
-            print(f"{'':<6} {_row(median, args.n, size)}")
-    a, b, c = (args.n / statistics.median(result.seconds for result in column) for column in zip(*rounds))
-    cpu = [statistics.median(result.cpu_seconds for result in column) for column in zip(*rounds)]
+    medians = run_rounds(runs, args.n, size, args.repeat)
+    a, b, c = (args.n / result.seconds for result in medians)
+    cpu = [result.cpu_seconds for result in medians]
     print(f"b/a = {b / a:.2f}   c/b = {c / b:.2f}   b/a by CPU seconds = {cpu[0] / cpu[1]:.2f}   "
-          f"(medians of {args.repeat} round(s); cores: {os.cpu_count()}, load average: "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())})")
+          f"(medians of {args.repeat} round(s); {machine()})")
     if args.work_dir is None:
         shutil.rmtree(work)
     return 0

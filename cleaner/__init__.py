@@ -2,6 +2,9 @@
 
 import pluggy
 
+__version__ = "0.1.0"
+"""The release; the distribution on the package index is ``article-cleaner``."""
+
 hookimpl = pluggy.HookimplMarker("cleaner")
 """Decorate a plugin's hook functions with this (see `cleaner.hookspecs`)."""
 
@@ -19,5 +22,6 @@ __all__ = [
     "Problem",
     "Segments",
     "Source",
+    "__version__",
     "hookimpl",
 ]

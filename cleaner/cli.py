@@ -14,13 +14,14 @@ from functools import partial
 
 from tqdm import tqdm
 
-from . import check_rules, explain, learn, report
+from . import __version__, check_rules, explain, learn, report
 from .batch import Summary, clean_documents, read_new
 from .config import ConfigError
 from .engine import Cleaner, RunStats
 from .output import OutputError, WriteFailed, is_folder, make_outcome, open_outputs
 from .overlap import LeaveOut
 from .plugins import describe_plugins
+from .read import INPUT_FORMATS, STDIN, is_piped, standard_input
 from .workers import WorkersDying
 from .write import FORMATS
 
@@ -34,6 +35,7 @@ the run did not finish, so neither 0 (all cleaned) nor 1 (an article failed) wou
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description="Strip the furniture off scraped news articles.")
+    parser.add_argument("--version", action="version", version=f"cleaner {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add_common(command: argparse.ArgumentParser) -> None:
@@ -46,8 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
             help="site rules only (sites: HOST: drop_lines...), safe to take from anyone (repeatable)",
         )
 
+    def add_inputs(command: argparse.ArgumentParser, what: str) -> None:
+        command.add_argument(
+            "inputs", nargs="*", metavar="INPUT", help=f"{what}; - (or none, with a pipe) for standard input"
+        )
+        command.add_argument(
+            "--input-format", choices=INPUT_FORMATS,
+            help="what standard input holds (default: told from its first bytes)",
+        )
+
     clean = commands.add_parser("clean", help="clean articles and print one record per article")
-    clean.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders of articles")
+    add_inputs(clean, "files or folders of articles")
     clean.add_argument(
         "-o", "--output", metavar="OUTPUT",
         help="write here instead of standard output: a file, or a folder (ends with / or exists) "
@@ -75,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(plugins)
 
     explain_command = commands.add_parser("explain", help="show each block of an article, kept or removed, and why")
-    explain_command.add_argument("inputs", nargs="+", metavar="INPUT", help="article files (any kind a reader takes)")
+    add_inputs(explain_command, "article files (any kind a reader takes)")
     explain_command.add_argument("--site", metavar="HOST", help="hostname of the articles, where their records do not say")
     add_common(explain_command)
 
@@ -137,13 +148,33 @@ def dispatch(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "plugins":
         return list_plugins(cleaner)
+    if args.command in ("clean", "explain"):
+        args.inputs = inputs_with_standard_input(args.inputs, args.input_format)
+        if args.inputs is None:
+            return EXIT_USAGE
+        args.sources = [standard_input(args.input_format) if name == STDIN else name for name in args.inputs]
     if args.command == "explain":
-        return EXIT_ARTICLE_FAILED if explain.explain(cleaner, args.inputs, sys.stdout) else EXIT_OK
+        return EXIT_ARTICLE_FAILED if explain.explain(cleaner, args.sources, sys.stdout) else EXIT_OK
     if args.command == "learn":
         return learn.run(cleaner, args, sys.stderr)
     if args.command == "check-rules":
         return EXIT_ARTICLE_FAILED if check_rules.check_rules(cleaner, sys.stdout) else EXIT_OK
     return clean(cleaner, args)
+
+
+def inputs_with_standard_input(inputs: list[str], input_format: str | None) -> list[str] | None:
+    """The inputs named; none named means standard input (``-``), if something is piped to it.
+    None (after saying why) if the inputs make no sense. The readers read `args.sources`, where
+    ``-`` is made a source of the format asked for."""
+    if not inputs:
+        if not is_piped():
+            print("cleaner: no INPUT named, and nothing is piped to standard input", file=sys.stderr)
+            return None
+        return [STDIN]
+    if input_format is not None and STDIN not in inputs:
+        print("cleaner: --input-format says what standard input holds, but - is not among the inputs", file=sys.stderr)
+        return None
+    return inputs
 
 
 def list_plugins(cleaner: Cleaner) -> int:
@@ -184,7 +215,7 @@ def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
         unit=" articles", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True
     )
     leave_out = LeaveOut(outputs.written, warn=partial(progress.write, file=sys.stderr))
-    documents = read_new(cleaner, args.inputs, stats, output.done, summary, leave_out)
+    documents = read_new(cleaner, args.sources, stats, output.done, summary, leave_out)
     started = time.monotonic()
     previous_handler = signal.signal(signal.SIGTERM, _interrupt)
     try:

@@ -1,6 +1,6 @@
 """Clean a dask bag or dataframe of records on any Dask cluster, with the same config and plugins.
 
-Needs the ``dask`` extra (``pip install 'cleaner[dask]'``). Each input record is cleaned by
+Needs the ``dask`` extra (``pip install 'article-cleaner[dask]'``). Each input record is cleaned by
 `Cleaner.clean_record`, so the output records are those ``cleaner clean`` writes. The cleaner
 travels to the workers once, as a graph key holding its configuration (a `Cleaner` pickles as
 its config), and is rebuilt there with the plugins installed on the worker.

@@ -318,14 +318,19 @@ class Cleaner:
     # -- reading -------------------------------------------------------------------------------
 
     def read(
-        self, inputs: Iterable[str], stats: RunStats | None = None, leave_out: Callable[[os.DirEntry], bool] | None = None
+        self,
+        inputs: Iterable[str | Source | MissingInput],
+        stats: RunStats | None = None,
+        leave_out: Callable[[os.DirEntry], bool] | None = None,
     ) -> Iterator[Document]:
-        """Documents from files, folders and ``-``; unreadable inputs come as failed documents.
-        `leave_out` says which entries of a folder are not inputs (see `iter_sources`)."""
+        """Documents from files, folders and ``-`` (or sources already made, `iter_sources`);
+        unreadable inputs come as failed documents. `leave_out` says which entries of a folder are
+        not inputs (see `iter_sources`)."""
         stats = stats if stats is not None else RunStats()
-        for name in inputs:
+        for item in inputs:
+            name = item if isinstance(item, str) else item.name if isinstance(item, Source) else item.source.name
             found = 0
-            for source in iter_sources([name], leave_out):
+            for source in iter_sources([item], leave_out):
                 if isinstance(source, MissingInput):
                     found += 1
                     yield self._failed_document(source.source, source.problem)

@@ -95,7 +95,10 @@ def cleaner_read_source(source: Source, options: Any, limits: Limits) -> Iterabl
     fatal `Problem`, not an exception, so that the rest of the file is still read. Set
     ``Document.title`` when the record states the title, so that no line is taken for it.
 
-    Standard input arrives as a source named ``-`` with no path. Set each document's
+    Standard input arrives as a source named ``-`` with no path: its ``format`` says what it
+    holds (``jsonl``, ``text``, ``html`` or ``warc``, told from its first bytes or given with
+    ``--input-format``) and ``stream`` gives its bytes. ``source.holds(format, suffixes)`` claims
+    both a file by its name and standard input by its format. Set each document's
     ``media_type`` to what its content is, not where it came from: an HTML record of a JSON-lines
     file is ``text/html`` and is segmented like an HTML page. Put a record's ``url`` on the
     document (the engine takes the article's ``site`` from it) and fields you did not use in

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .shapes import word_count, word_set
 
@@ -27,10 +27,23 @@ class Source:
     name: str
     path: Path | None = None
     root: Path | None = None
+    format: str | None = None
+    """What standard input holds, where no file name can say: ``jsonl``, ``text``, ``html`` or
+    ``warc``, told from its first bytes or given with ``--input-format`` (`cleaner.read.standard_input`)."""
+    stream: BinaryIO | None = None
+    """Standard input's bytes, from the first (those read to tell its format are put back)."""
 
     def has_suffix(self, suffixes) -> bool:
         """True for a file whose name ends with one of `suffixes`, whatever their case: how readers claim files."""
         return self.path is not None and self.name.lower().endswith(tuple(suffix.lower() for suffix in suffixes))
+
+    def holds(self, format: str, suffixes) -> bool:
+        """True for standard input holding `format`, or a file whose name ends with one of `suffixes`."""
+        return self.format == format if self.stream is not None else self.has_suffix(suffixes)
+
+    def open(self) -> BinaryIO:
+        """The bytes to read: standard input's stream, or the file opened for reading."""
+        return self.stream if self.stream is not None else self.path.open("rb")
 
     def default_id(self) -> str:
         """A stable id: the path below the folder it was found in, without its suffixes."""

@@ -1,17 +1,22 @@
-"""Turns the inputs named on the command line into sources, and bytes into text."""
+"""Turns the inputs named on the command line into sources (standard input told apart by its first
+bytes), and bytes into text."""
 
 from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import os
 import re
 import stat
+import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import BinaryIO, TextIO
 
 import chardet
 
@@ -28,12 +33,19 @@ class MissingInput:
     problem: Problem
 
 
-def iter_sources(inputs: Iterable[str], leave_out: Callable[[os.DirEntry], bool] | None = None) -> Iterator[Source | MissingInput]:
+def iter_sources(
+    inputs: Iterable[str | Source | MissingInput], leave_out: Callable[[os.DirEntry], bool] | None = None
+) -> Iterator[Source | MissingInput]:
     """Every file named, and every file below every folder named, in a stable order; `leave_out`
-    says which entries of a folder are not inputs (the run's own output, `cleaner.overlap.LeaveOut`)."""
+    says which entries of a folder are not inputs (the run's own output, `cleaner.overlap.LeaveOut`).
+    ``-`` is standard input, its format told from its first bytes; a source already made
+    (standard input of a given format, `standard_input`) is taken as it is."""
     for name in inputs:
+        if not isinstance(name, str):
+            yield name
+            continue
         if name == STDIN:
-            yield Source(name=STDIN)
+            yield standard_input()
             continue
         path = Path(name)
         if path.is_dir():
@@ -44,6 +56,105 @@ def iter_sources(inputs: Iterable[str], leave_out: Callable[[os.DirEntry], bool]
             yield MissingInput(Source(name=name, path=path), Problem("read", f"{name}: not a regular file or folder"))
         else:
             yield MissingInput(Source(name=name, path=path), Problem("read", f"{name}: no such file or folder"))
+
+
+INPUT_FORMATS = ("jsonl", "text", "html", "warc")
+"""What standard input may hold; a reader takes each (`Source.holds`)."""
+
+_GZIP = b"\x1f\x8b"
+_SNIFF_BYTES = 16
+"""Bytes past white space that tell the formats apart (a UTF-16 ``WARC/`` takes ten)."""
+_HTML_START = re.compile(r"<[a-zA-Z!?/]")
+
+
+def standard_input(format: str | None = None, stream: BinaryIO | None = None) -> Source | MissingInput:
+    """Standard input (or `stream`) as a source of `format`, or of the format its first bytes
+    show: JSON lines, an HTML page, a WARC archive or a plain-text article (`sniff_format`).
+    Gzip data is unzipped first, as a file's would be."""
+    if stream is None:
+        stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return MissingInput(Source(name=STDIN), Problem("read", f"{STDIN}: there is no standard input to read"))
+    try:
+        with _read_errors("stream"):
+            head = _head(stream)
+            if head.startswith(_GZIP):
+                stream = gzip.GzipFile(fileobj=_replaying(head, stream))
+                head = _head(stream)
+    except InputError as error:
+        return MissingInput(Source(name=STDIN), Problem("read", f"{STDIN}: {error}"))
+    return Source(name=STDIN, format=format or sniff_format(head), stream=_replaying(head, stream))
+
+
+def sniff_format(head: bytes | str) -> str:
+    """``jsonl`` for data that starts with ``{``, ``html`` for a tag, ``warc`` for a WARC
+    header, else ``text``; a byte-order mark and white space before are passed over."""
+    text = head if isinstance(head, str) else _decoded_head(head)
+    start = text.lstrip("\ufeff \t\r\n\f")
+    if start.startswith("{"):
+        return "jsonl"
+    if start.startswith("WARC/"):
+        return "warc"
+    if _HTML_START.match(start):
+        return "html"
+    return "text"
+
+
+def is_piped(stream: TextIO | None = None) -> bool:
+    """True if standard input (or `stream`) is a pipe, a socket or a file: something sent to be
+    read, where a terminal or /dev/null is not."""
+    stream = sys.stdin if stream is None else stream
+    try:
+        mode = os.fstat(stream.fileno()).st_mode
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISREG(mode)
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes, as many as come at once, and more only until `_SNIFF_BYTES` that are not
+    white space have come (or the end): a slow producer's first record is taken when it comes."""
+    read = getattr(stream, "read1", stream.read)
+    head = b""
+    while len(head) < _MAX_HEAD and len(head.lstrip(_WHITE_SPACE)) < _SNIFF_BYTES and (part := read(1 << 16)):
+        head += part
+    return head
+
+
+_WHITE_SPACE = b" \t\r\n\f" + codecs.BOM_UTF8
+_MAX_HEAD = 1 << 20
+
+
+def _decoded_head(head: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head.decode(encoding, errors="ignore")
+    return head.decode("utf-8", errors="ignore")
+
+
+def _replaying(head: bytes, stream: BinaryIO) -> io.BufferedReader:
+    return io.BufferedReader(_Replaying(head, stream))
+
+
+class _Replaying(io.RawIOBase):
+    """`stream` with the bytes already read from it (`head`) put back in front."""
+
+    def __init__(self, head: bytes, stream: BinaryIO):
+        self._head = head
+        self._stream = stream
+        self._read = getattr(stream, "read1", stream.read)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self._head:
+            size = min(len(buffer), len(self._head))
+            buffer[:size], self._head = self._head[:size], self._head[size:]
+            return size
+        data = self._read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _walk(folder: Path, leave_out: Callable[[os.DirEntry], bool] | None = None) -> Iterator[Source]:
@@ -111,38 +222,56 @@ def read_bytes_limited(path: str | Path, max_bytes: int) -> bytes:
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}") from None
     try:
-        status = os.fstat(descriptor)
-        if not stat.S_ISREG(status.st_mode):
-            raise InputError("not a regular file")
-        # The first read is a plain system call: it holds a whole article, and tells gzip by its start.
-        head = os.read(descriptor, min(_FIRST_READ, max_bytes + 1))
-        compressed = head[:2] == b"\x1f\x8b"
-        if compressed:
-            os.lseek(descriptor, 0, os.SEEK_SET)
-            with open(descriptor, "rb", closefd=False) as file, gzip.GzipFile(fileobj=file) as unzipped:
-                data = unzipped.read(max_bytes + 1)
-        elif status.st_size > max_bytes:
-            raise InputError(_too_large(status.st_size, max_bytes))
-        elif len(head) < _FIRST_READ:
-            data = head
-        else:
-            parts = [head]
-            remaining = max_bytes + 1 - len(head)
-            while remaining > 0 and (part := os.read(descriptor, min(remaining, 1 << 20))):
-                parts.append(part)
-                remaining -= len(part)
-            data = b"".join(parts)
-    except EOFError:
-        raise InputError("truncated gzip file: the compressed data ends before its end marker") from None
-    except (gzip.BadGzipFile, zlib.error) as error:
-        raise InputError(f"not a valid gzip file: {error}") from None
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}") from None
+        with _read_errors("file"):
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                raise InputError("not a regular file")
+            # The first read is a plain system call: it holds a whole article, and tells gzip by its start.
+            head = os.read(descriptor, min(_FIRST_READ, max_bytes + 1))
+            compressed = head[:2] == b"\x1f\x8b"
+            if compressed:
+                os.lseek(descriptor, 0, os.SEEK_SET)
+                with open(descriptor, "rb", closefd=False) as file, gzip.GzipFile(fileobj=file) as unzipped:
+                    data = unzipped.read(max_bytes + 1)
+            elif status.st_size > max_bytes:
+                raise InputError(_too_large(status.st_size, max_bytes))
+            elif len(head) < _FIRST_READ:
+                data = head
+            else:
+                parts = [head]
+                remaining = max_bytes + 1 - len(head)
+                while remaining > 0 and (part := os.read(descriptor, min(remaining, 1 << 20))):
+                    parts.append(part)
+                    remaining -= len(part)
+                data = b"".join(parts)
     finally:
         os.close(descriptor)
     if len(data) > max_bytes:
         raise InputError(_too_large(None, max_bytes, compressed))
     return data
+
+
+def read_stream_limited(stream: BinaryIO, max_bytes: int) -> bytes:
+    """The bytes of a stream (standard input, gunzipped already if it was gzip), refusing more
+    than `max_bytes`; raises `InputError` as `read_bytes_limited` does."""
+    with _read_errors("stream"):
+        data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(_too_large(None, max_bytes))
+    return data
+
+
+@contextmanager
+def _read_errors(what: str) -> Iterator[None]:
+    """What reading raises, as an `InputError` that says what went wrong."""
+    try:
+        yield
+    except EOFError:
+        raise InputError(f"truncated gzip {what}: the compressed data ends before its end marker") from None
+    except (gzip.BadGzipFile, zlib.error) as error:
+        raise InputError(f"not a valid gzip {what}: {error}") from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
 
 
 def _too_large(size: int | None, max_bytes: int, compressed: bool = False) -> str:
@@ -156,14 +285,21 @@ Decoder = Callable[[bytes], tuple[str, "str | None"]]
 def read_one_article(source: Source, media_type: str, decoder: Decoder, max_bytes: int) -> Iterator[Document]:
     """Yields the one article of a file, to be read where it is cleaned (`Document.load`): in a
     batch run, the worker processes share the reading instead of the process that hands out work.
+    Standard input is read at once, as no other process can read it.
 
     `decoder` turns bytes into (text, note). A file that cannot be read within `max_bytes`, that the
     decoder rejects (it raises `BinaryContent`) or that is empty gets a fatal problem naming it; the
     decoder's note becomes a warning.
     """
     document = Document(id=source.default_id(), source=source.name, media_type=media_type)
-    # The path as a string: a Path pickles as its parts and is parsed again in the worker (3 us).
-    document.loader = partial(_read_file, os.fspath(source.path), decoder, max_bytes)
+    if source.stream is not None:
+        try:
+            _decode_into(document, read_stream_limited(source.stream, max_bytes), decoder)
+        except InputError as error:
+            document.problems.append(Problem("read", f"{source.name}: {error}"))
+    else:
+        # The path as a string: a Path pickles as its parts and is parsed again in the worker (3 us).
+        document.loader = partial(_read_file, os.fspath(source.path), decoder, max_bytes)
     yield document
 
 
@@ -173,6 +309,10 @@ def _read_file(path: str, decoder: Decoder, max_bytes: int, document: Document) 
     except InputError as error:
         document.problems.append(Problem("read", f"{document.source}: {error}"))
         return
+    _decode_into(document, data, decoder)
+
+
+def _decode_into(document: Document, data: bytes, decoder: Decoder) -> None:
     try:
         document.content, note = decoder(data)
     except BinaryContent as error:
@@ -181,7 +321,8 @@ def _read_file(path: str, decoder: Decoder, max_bytes: int, document: Document) 
     if note:
         document.problems.append(Problem("read", f"{document.source}: {note}", fatal=False))
     if not document.content.strip():
-        document.problems.append(Problem("read", f"{document.source}: empty file, no article in it"))
+        what = "nothing on standard input" if document.source == STDIN else "empty file"
+        document.problems.append(Problem("read", f"{document.source}: {what}, no article in it"))
 
 
 _BOMS = (

@@ -52,7 +52,7 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options, limits):
-    if not source.has_suffix(options.suffixes):
+    if not source.holds("html", options.suffixes):
         return None
     return read_one_article(source, MEDIA_TYPE, _decode, limits.max_article_bytes)
 

@@ -2,20 +2,20 @@
 
 A record's `url` and `id` are used; every other field passes through to the output untouched,
 also when the record fails (no article in it), so that results join back to their input by id.
-A `.json` file may also hold one record or a list of records. ``-`` reads JSON lines from
-standard input. A line that is not a record becomes a failed article naming file and line.
+A `.json` file may also hold one record or a list of records. Standard input is read as JSON
+lines when it starts with ``{`` (or ``--input-format jsonl`` says so). A line that is not a record
+becomes a failed article naming file and line.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Document, Problem
-from cleaner.read import STDIN, unreadable
+from cleaner.read import unreadable
 
 _USED = ("id", "url")
 
@@ -34,13 +34,9 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    if source.name == STDIN and source.path is None:
-        return _records(source, _stdin_lines())
-    return _read_file(source) if source.has_suffix(options.suffixes) else None
-
-
-def _stdin_lines():
-    yield from _decoded(sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin)
+    if not source.holds("jsonl", options.suffixes):
+        return None
+    return _records(source, _decoded(source.stream)) if source.stream is not None else _read_file(source)
 
 
 def _decoded(lines):

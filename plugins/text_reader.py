@@ -1,4 +1,4 @@
-"""Reads plain-text articles: one file is one article, one line is one block."""
+"""Reads plain-text articles: one file (or standard input) is one article, one line is one block."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options, limits):
-    if not source.has_suffix(options.suffixes):
+    if not source.holds("text", options.suffixes):
         return None
     return read_one_article(source, "text/plain", decode, limits.max_article_bytes)
 

@@ -1,4 +1,5 @@
-"""Reads WARC archives as crawlers write them: every HTML response record is one article.
+"""Reads WARC archives as crawlers write them (files, or standard input): every HTML response
+record is one article.
 
 warcio does the parsing (plain or gzipped, record by record). A record's target URI becomes the
 article's url; its record id and capture date pass through to the output. Records that are not
@@ -33,7 +34,7 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_read_source(source, options):
-    return _read(source) if source.has_suffix(options.suffixes) else None
+    return _read(source) if source.holds("warc", options.suffixes) else None
 
 
 def _read(source):
@@ -44,7 +45,7 @@ def _read(source):
     number = 0
     pending = None
     try:
-        with source.path.open("rb") as stream:
+        with source.open() as stream:
             for record in ArchiveIterator(stream):
                 number += 1
                 if record.rec_type != "response":

@@ -1,3 +1,4 @@
+import io
 import json
 import sys
 import textwrap
@@ -59,3 +60,19 @@ def lines_of(path):
 
 def command(*args):
     return [sys.executable, "-m", "cleaner.cli", *map(str, args)]
+
+
+def write_warc(path, records, gzip=False):
+    """A WARC file of `records`: (url, record type, content type, body bytes) each."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzip)
+        for url, kind, content_type, body in records:
+            if kind == "response":
+                headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+                record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            else:
+                record = writer.create_warc_record(url, kind, payload=io.BytesIO(body), warc_content_type=content_type)
+            writer.write_record(record)

@@ -12,8 +12,10 @@ from conftest import ROOT, SEED, SEEDS
 
 
 def run(*args, cwd=None):
+    """Run ``cleaner`` with nothing on its standard input (with no INPUT, it would read a pipe)."""
     return subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", *map(str, args)], capture_output=True, text=True, cwd=cwd or ROOT
+        [sys.executable, "-m", "cleaner.cli", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd or ROOT, stdin=subprocess.DEVNULL,
     )
 
 
@@ -171,7 +173,7 @@ def test_plugins_command_lists_built_ins_and_folder_plugins(tmp_path):
     for name in ("title", "promo", "captions", "attribution", "prompts", "whitespace", "text_reader", "mysite"):
         assert f"\n{name}\n" in "\n" + result.stdout
     assert str(tmp_path / "mysite.py") in result.stdout
-    assert "entry point of cleaner" in result.stdout
+    assert "entry point of article-cleaner" in result.stdout
 
 
 def test_trace_shows_every_hook_call(monkeypatch):

@@ -1,11 +1,15 @@
-"""The README's promises: its site-plugin example works, and .ci/run runs its test command."""
+"""The README's promises: its site-plugin and datatrove examples work, and .ci/run runs its test command."""
 
+import gzip
+import json
 import re
+import subprocess
+import sys
 
 import yaml
 
 from cleaner import Cleaner
-from conftest import ROOT
+from conftest import ROOT, SEED
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -33,3 +37,20 @@ def test_the_site_rules_example_works():
     )
     article = cleaner.clean_text(text, url="https://news.gazette.example/a")
     assert article.text == "Body sentence of the story.\n\nRead more: our promise to readers\n\nMore body."
+
+
+def test_the_datatrove_pipeline_runs_as_it_is(tmp_path):
+    code = re.search(r"### On datatrove\n.*?```python\n(.*?)```", README, re.S).group(1)
+    (tmp_path / "pipeline.py").write_text(code, encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    for part in range(2):
+        record = {"id": f"seed{part}", "text": SEED.read_text(encoding="utf-8")}
+        (tmp_path / "articles" / f"part{part}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "pipeline.py"], cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    documents = [json.loads(line) for path in sorted((tmp_path / "clean").glob("*.jsonl.gz"))
+                 for line in gzip.open(path, "rt", encoding="utf-8")]
+    expected = Cleaner.from_config().clean_record({"id": "seed0", "text": SEED.read_text(encoding="utf-8")})
+    assert [document["id"] for document in documents] == ["seed0", "seed1"]
+    assert all(document["text"] == expected["text"] for document in documents)
+    assert "removed_promo" in (tmp_path / "logs" / "stats.json").read_text(encoding="utf-8")

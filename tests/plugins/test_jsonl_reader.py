@@ -3,6 +3,7 @@ import json
 import sys
 
 from cleaner.model import Source
+from cleaner.read import standard_input
 from cleaner_plugins.jsonl_reader import Options, cleaner_read_source
 
 HTML = (
@@ -75,7 +76,7 @@ def test_other_suffixes_are_left_to_other_readers(tmp_path):
 def test_stdin_is_read_as_json_lines(monkeypatch):
     lines = json.dumps({"id": "s1", "text": "From a pipe.\n\nBody."}) + "\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode("utf-8"))))
-    [document] = cleaner_read_source(source=Source(name="-"), options=Options())
+    [document] = cleaner_read_source(source=standard_input(), options=Options())
     assert document.id == "s1" and document.content.startswith("From a pipe.")
 
 

@@ -1,10 +1,6 @@
-import io
-
-from warcio.statusandheaders import StatusAndHeaders
-from warcio.warcwriter import WARCWriter
-
 from cleaner.model import Source
 from cleaner_plugins.warc_reader import Options, cleaner_read_source
+from conftest import write_warc
 
 PAGE = (
     "<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
@@ -14,18 +10,6 @@ PAGE = (
     "a spokeswoman said, adding that the delay would not raise the cost of the project.</p>"
     "</article></body></html>"
 )
-
-
-def write_warc(path, records, gzip=False):
-    with path.open("wb") as stream:
-        writer = WARCWriter(stream, gzip=gzip)
-        for url, kind, content_type, body in records:
-            if kind == "response":
-                headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-                record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
-            else:
-                record = writer.create_warc_record(url, kind, payload=io.BytesIO(body), warc_content_type=content_type)
-            writer.write_record(record)
 
 
 def page(title):
