@@ -450,6 +450,7 @@ class Cleaner:
                 f"article size limit of {self.limits.max_article_bytes:,} bytes (limits.max_article_bytes)"
             )))
             return article
+        self._default_profile.screen.compile_pending()
         try:
             with self._budget.running():
                 self._clean(document, article)

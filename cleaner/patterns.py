@@ -276,30 +276,36 @@ _SEEN_AS = str.maketrans(
      "：": ":", "﹕": ":"}
 )
 """Characters a reader does not tell from another, one for one, so that spans stay where they were."""
-_READ_AS = tuple((chr(code), read_as) for code, read_as in _SEEN_AS.items())
+_READ_AS = {chr(code): read_as for code, read_as in _SEEN_AS.items()}
 _UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width characters and the soft hyphen: in the text, but not seen."""
+_UNSEEN_CHARACTER = re.compile(f"[{_UNSEEN}]")
+_UNUSUAL = re.compile(f"[{re.escape(''.join(_READ_AS))}{_UNSEEN}]|  ")
+"""What makes a text read otherwise than it is written."""
 
 
 def as_read(text: str) -> tuple[str, list[int] | None]:
     """The text as a reader sees it, for patterns to match: every kind of space one space, curly
     quotes straight, a full-width colon a colon, zero-width characters and soft hyphens left out;
     and, where characters were left out, where each of its characters stands in `text`."""
-    if text.isascii() and "  " not in text and "\t" not in text:
+    if text.isascii():
+        if "  " not in text and "\t" not in text:
+            return text, None
+    elif not _UNUSUAL.search(text):
         return text, None
     return _as_read_unusual(text)
 
 
 @functools.lru_cache(maxsize=4096)
 def _as_read_unusual(text: str) -> tuple[str, list[int] | None]:
-    """`as_read` of a text with non-ASCII characters or runs of spaces: remembered, as every rule
+    """`as_read` of a text with characters a reader takes for others: remembered, as every rule
     asks again about the same few blocks of an article."""
     seen = text
     # str.translate takes 10 us on a line with non-ASCII letters; these replacements take one.
-    for char, read_as in _READ_AS:
-        if char in seen:
-            seen = seen.replace(char, read_as)
-    if "  " not in seen and not any(char in seen for char in _UNSEEN):
+    for char in set(_UNUSUAL.findall(text)):
+        if char in _READ_AS:
+            seen = seen.replace(char, _READ_AS[char])
+    if "  " not in seen and not _UNSEEN_CHARACTER.search(seen):
         return seen, None
     kept: list[str] = []
     origins: list[int] = []
@@ -382,9 +388,8 @@ class Screen:
         """``(answered, found)``: the vocabularies this scan answers for, and for those that may
         match, the indices of the `texts` (UTF-8 blocks; None for one not to scan) they may match."""
         answered, found = self._base.scan(texts) if self._base is not None else (frozenset(), {})
+        self.compile_pending()
         self._scans += 1
-        if self._wanted and self._scans > self._start_after:
-            self._recompile()
         members, vocabularies, compiled = self._compiled
         if compiled is None:
             return answered, found
@@ -398,6 +403,14 @@ class Screen:
                     else:
                         found[vocabulary] = {index}
         return answered | members, found
+
+    def compile_pending(self) -> None:
+        """Compile the set with the vocabularies asked about since, if the next scan is past
+        `start_after`: the engine
+        calls this before an article's time budget starts, so that the article does not pay for
+        the set (a tenth of a second or more)."""
+        if self._wanted and self._scans >= self._start_after:
+            self._recompile()
 
     def _recompile(self) -> None:
         wanted, self._wanted = self._wanted - self._compiled[0], set()

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 import cleaner
 from cleaner.model import Mark
+from cleaner.patterns import Vocabulary
 from cleaner.shapes import ends_sentence, word_count
 
 _LONE_KINDS = ("line", "paragraph", "heading")
@@ -31,6 +32,11 @@ class Options(BaseModel):
     min_crumbs: int = 3
     """A line of this many short parts between separators ("Home › News › Politics") is a breadcrumb."""
     max_crumb_words: int = 4
+    _crumb_lines: Vocabulary | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context) -> None:
+        # To find the few lines with a separator at all (the screen answers for it).
+        self._crumb_lines = Vocabulary([_CRUMB_SEPARATOR.pattern])
 
 
 @cleaner.hookimpl
@@ -40,10 +46,9 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
-    kept = article.kept_blocks()
     marks = [
         Mark(block, "breadcrumb", "a trail of short links between separators: a breadcrumb or menu line")
-        for block in kept
+        for block in article.candidates(options.__pydantic_private__["_crumb_lines"])
         if options.min_crumbs * 2 - 1 <= block.words <= options.min_crumbs * (options.max_crumb_words + 1) * 2
         and _breadcrumb(block.text, options)
     ]
@@ -65,7 +70,7 @@ def cleaner_mark_blocks(article, options):
     return marks
 
 
-_CRUMB_SEPARATOR = re.compile(r"\s+(?:\||›|»|>|/|·|•|::)\s+")
+_CRUMB_SEPARATOR = re.compile(r"\s(?:\||›|»|>|/|·|•|::)\s")
 _CRUMB_EDGES = "|›»>/·•:"
 
 

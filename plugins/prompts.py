@@ -9,7 +9,7 @@ off by emptying its list.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 import cleaner
 from cleaner.model import Mark
@@ -49,9 +49,19 @@ class Options(BaseModel):
     max_words: int = 25
     """Prompts are short; a longer line that starts like one is body text."""
 
-    def kinds(self) -> list[tuple[str, Vocabulary]]:
-        """(kind, vocabulary) for every kind that has patterns."""
-        return [(kind, vocabulary) for kind in KINDS if (vocabulary := self.__dict__[kind])]
+    _kinds: list[tuple[str, Vocabulary]] = PrivateAttr(default_factory=list)
+    _any_kind: Vocabulary | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context) -> None:
+        self._kinds = [(kind, vocabulary) for kind in KINDS if (vocabulary := self.__dict__[kind])]
+        # One vocabulary of every kind's patterns, to find the few blocks that may be a prompt at
+        # all (one question to the screen instead of ten); each kind is then matched on those.
+        self._any_kind = Vocabulary._derived([pattern for _, vocabulary in self._kinds for pattern in vocabulary.patterns])
+
+    def kinds(self) -> tuple[list[tuple[str, Vocabulary]], Vocabulary]:
+        """(kind, vocabulary) for every kind that has patterns, and all their patterns as one."""
+        private = self.__pydantic_private__
+        return private["_kinds"], private["_any_kind"]
 
 
 @cleaner.hookimpl
@@ -61,9 +71,16 @@ def cleaner_add_options():
 
 @cleaner.hookimpl
 def cleaner_mark_blocks(article, options):
-    marks: dict[int, Mark] = {}
-    for kind, vocabulary in options.kinds():
-        for block in article.candidates(vocabulary):
-            if block.index not in marks and block.words <= options.max_words and vocabulary.match(block.text.strip()):
-                marks[block.index] = Mark(block, kind, KINDS[kind])
-    return list(marks.values())
+    kinds, any_kind = options.kinds()
+    if not kinds:
+        return None
+    marks = []
+    for block in article.candidates(any_kind):
+        if block.words > options.max_words:
+            continue
+        text = block.text.strip()
+        for kind, vocabulary in kinds:
+            if vocabulary.match(text):
+                marks.append(Mark(block, kind, KINDS[kind]))
+                break
+    return marks
