@@ -7,7 +7,7 @@ import random
 import pytest
 
 from cleaner import Cleaner
-from cleaner.patterns import Vocabulary, _origin_span, as_read, compile_pattern
+from cleaner.patterns import Vocabulary, _origin_span, as_read, compile_pattern, encodable, read_and_encode
 from conftest import ROOT
 
 FIXTURE_LINES = sorted(
@@ -104,3 +104,19 @@ def test_a_match_spans_the_text_as_it_came_in():
 def test_as_read_keeps_plain_text_as_it_is():
     assert as_read("Plain ASCII text, one space apart.") == ("Plain ASCII text, one space apart.", None)
     assert as_read("Curly \u2019quote\u2019")[0] == "Curly 'quote'"
+
+
+@pytest.mark.parametrize("texts", [
+    [],
+    ["Plain ASCII line.", "Another one."],
+    ["Don\u2019t miss", "\u201cQuoted\u201d headline", "caf\u00e9 au lait"],
+    ["Sign\u00a0up\u00a0today", "Time\uff1a 10:00", "no\u2009space"],
+    ["soft\u00adhyphen", "Don\u2019t miss"],
+    ["two  spaces", "tab\there", "\u00a0 nbsp then space"],
+    ["a NUL \x00 inside", "Don\u2019t"],
+    ["lone \ud800 surrogate", "Don\u2019t"],
+])
+def test_an_articles_blocks_read_at_once_as_each_alone(texts):
+    """The screen reads an article's blocks in one pass; each must read as `as_read` reads it
+    alone, encoded as RE2 takes it."""
+    assert read_and_encode(texts) == [encodable(as_read(text)[0]).encode() for text in texts]
