@@ -71,6 +71,8 @@ class Settings(BaseModel):
     plugin_dirs: list[str] = []
     languages: list[LanguageCode] = []
     """Whose vocabularies the rules use (see the ``cleaner_add_vocabulary`` hook)."""
+    detect_language: bool = True
+    """Clean each article with the words of its own language and English only (`cleaner.languages`)."""
     rules_files: list[str] = []
     """Files of site rules only, from anyone (see `cleaner.rules_files`), relative to this file."""
     limits: Limits = Limits()

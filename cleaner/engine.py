@@ -19,8 +19,9 @@ from pydantic import BaseModel, ValidationError
 
 from .budget import OverBudget, TimeBudget
 from .config import Config, ConfigError, describe_validation_error, merge
+from .languages import LanguageGuesser
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
-from .patterns import PatternError, Screen, Vocabulary, vocabularies_in
+from .patterns import SCREEN_AFTER, PatternError, Screen, Vocabulary, vocabularies_in
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
 from .records import document_from_record
@@ -81,7 +82,12 @@ class Cleaner:
         )
         self._site_profiles = self._validate_site_sections()
         self._profile_by_host: dict[str | None, SiteProfile] = {}
-        self._bound_rules: dict[str | None, list[tuple[str, Callable[..., Any], dict[str, Any]]]] = {}
+        self._bound_rules: dict[tuple[str | None, frozenset[str] | None], list[tuple[str, Callable[..., Any], dict[str, Any]]]] = {}
+        guesser = LanguageGuesser(config.settings.languages) if config.settings.detect_language else None
+        self._guesser = guesser if guesser else None
+        self._language_profiles: dict[tuple[str | None, frozenset[str]], SiteProfile] = {}
+        self._cleaned = 0
+        """Articles this cleaner has begun to clean: past `SCREEN_AFTER`, every screen may compile."""
 
     @classmethod
     def from_config(
@@ -139,12 +145,19 @@ class Cleaner:
         return options, enabled
 
     def _validate_section(
-        self, name: str, section: dict[str, Any], path: str, models: dict[str, Any], errors: list[str]
+        self,
+        name: str,
+        section: dict[str, Any],
+        path: str,
+        models: dict[str, Any],
+        errors: list[str],
+        languages: frozenset[str] | None = None,
     ) -> tuple[bool, BaseModel | None]:
         """A plugin's `enabled` switch and its options validated against its model; errors name `path`.
 
-        The languages' patterns go before each vocabulary's own, once the section is valid as
-        written, so that an error names the item as the user numbers it."""
+        The patterns of the `languages` (all of config.yaml's if None) go before each vocabulary's
+        own, once the section is valid as written, so that an error names the item as the user
+        numbers it."""
         section = dict(section)
         switch = section.pop("enabled", True)
         if not isinstance(switch, bool):
@@ -164,7 +177,10 @@ class Cleaner:
             return switch is not False, None
         words = self._vocabulary.get(name)
         if words:
-            merged = {option: [pattern for _, given in sources for pattern in given] for option, sources in words.items()}
+            merged = {
+                option: [pattern for language, _, given in sources if languages is None or language in languages for pattern in given]
+                for option, sources in words.items()
+            }
             try:
                 options = model.model_validate(
                     {**section, **{option: [*patterns, *getattr(options, option).patterns] for option, patterns in merged.items()}}
@@ -174,12 +190,12 @@ class Cleaner:
                 return switch is not False, None
         return switch is not False, options
 
-    def _load_vocabularies(self) -> dict[str, dict[str, list[tuple[str, list[str]]]]]:
+    def _load_vocabularies(self) -> dict[str, dict[str, list[tuple[str, str, list[str]]]]]:
         """The patterns of every language config.yaml names, by plugin and option, in its order,
-        each list with where it came from (to name it if it does not compile)."""
+        each list with its language and where it came from (to name it if it does not compile)."""
         models = self._option_models()
         origin = self.config.origin
-        found: dict[str, dict[str, list[tuple[str, list[str]]]]] = {}
+        found: dict[str, dict[str, list[tuple[str, str, list[str]]]]] = {}
         errors: list[str] = []
         implementations = list(reversed(self.manager.hook.cleaner_add_vocabulary.get_hookimpls()))
         for position, language in enumerate(self.config.settings.languages):
@@ -200,7 +216,8 @@ class Cleaner:
                 for plugin, options in given.items():
                     if self.manager.has_plugin(plugin):
                         errors.extend(
-                            f"{where}: {problem}" for problem in _add_words(found, where, plugin, options, models.get(plugin))
+                            f"{where}: {problem}"
+                            for problem in _add_words(found, language, where, plugin, options, models.get(plugin))
                         )
             if not answered:
                 errors.append(f"{origin}: languages[{position}]: no plugin has a vocabulary for {language!r}")
@@ -261,6 +278,44 @@ class Cleaner:
                 self._profile_by_host.clear()
             self._profile_by_host[host] = profile
         return profile
+
+    def _in_languages(self, profile: SiteProfile, languages: frozenset[str]) -> SiteProfile:
+        """`profile` with the words of `languages` only (see `cleaner.languages`): built the first
+        time an article in them comes, then looked up."""
+        if languages == self._guesser.every:
+            return profile
+        key = (profile.key, languages)
+        found = self._language_profiles.get(key)
+        if found is None:
+            found = self._language_profiles[key] = self._build_language_profile(profile, languages)
+        return found
+
+    def _build_language_profile(self, profile: SiteProfile, languages: frozenset[str]) -> SiteProfile:
+        models = self._option_models()
+        overrides = {} if profile.key is None else self.config.settings.sites[profile.key].plugins
+        options = dict(profile.options)
+        errors: list[str] = []
+        for name in self._vocabulary:
+            section = self.config.plugin_section(name)
+            override = overrides.get(name)
+            if override:
+                section = merge({**section, "enabled": self.enabled[name]}, dict(override))
+            _, options[name] = self._validate_section(name, section, f"plugins.{name}", models, errors, languages)
+        if errors:
+            raise ConfigError("\n".join(errors))
+        vocabularies = _enabled_vocabularies(options, profile.enabled)
+        if profile.key is None:
+            screen = Screen(vocabularies)
+        else:
+            screen = Screen([*vocabularies, profile.keep], base=self._in_languages(self._default_profile, languages).screen)
+        return SiteProfile(profile.key, options, profile.enabled, profile.implementations, profile.keep, screen, languages)
+
+    def _screens(self) -> Iterator[Screen]:
+        """The screens of the profiles that have cleaned an article in a language of its own, and the default one."""
+        yield self._default_profile.screen
+        for key, profile in self._language_profiles.items():
+            if key[0] is None:
+                yield profile.screen
 
     def _enabled_implementations_by_hook(self, enabled: dict[str, bool]) -> dict[str, list[_Implementation]]:
         return {
@@ -450,7 +505,9 @@ class Cleaner:
                 f"article size limit of {self.limits.max_article_bytes:,} bytes (limits.max_article_bytes)"
             )))
             return article
-        self._default_profile.screen.compile_pending()
+        self._cleaned += 1
+        for screen in self._screens():
+            screen.compile_pending(run_is_warm=self._cleaned > SCREEN_AFTER)
         try:
             with self._budget.running():
                 self._clean(document, article)
@@ -471,6 +528,8 @@ class Cleaner:
         if article.metadata.site is None:
             article.metadata.file("site", _hostname(article.metadata.url) or self.default_site)
         profile = self.site_profile(article.site)
+        if self._guesser is not None:
+            profile = self._in_languages(profile, self._guesser.languages_of(article.blocks))
         article.screen = profile.screen
         protected = profile.protected(article)
         self._mark(article, profile, protected)
@@ -528,9 +587,9 @@ class Cleaner:
     def _rules(self, profile: SiteProfile) -> list[tuple[str, Callable[..., Any], dict[str, Any]]]:
         """The profile's rule plugins as (name, function taking ``article=``, other keyword
         arguments): options are bound once per site rather than looked up on every call."""
-        rules = self._bound_rules.get(profile.key)
+        rules = self._bound_rules.get((profile.key, profile.languages))
         if rules is None:
-            rules = self._bound_rules[profile.key] = [
+            rules = self._bound_rules[profile.key, profile.languages] = [
                 (
                     rule.plugin,
                     rule.function if "article" in rule.argnames else _ignoring_article(rule.function),
@@ -605,7 +664,7 @@ class Cleaner:
         return "\n".join(block.text for block in article.blocks if block.removal is None)
 
 
-def _add_words(found, where: str, plugin: str, options: Any, model: type[BaseModel] | None) -> list[str]:
+def _add_words(found, language: str, where: str, plugin: str, options: Any, model: type[BaseModel] | None) -> list[str]:
     """Add one language's patterns for `plugin` to `found`; what is wrong with their shape, named.
     (They are compiled with the option's other patterns, see `_language_at_fault`.)"""
     if not isinstance(options, dict):
@@ -618,14 +677,14 @@ def _add_words(found, where: str, plugin: str, options: Any, model: type[BaseMod
         elif not isinstance(patterns, list) or not all(isinstance(pattern, str) for pattern in patterns):
             problems.append(f"{plugin}.{option}: expected a list of patterns (strings)")
         else:
-            found.setdefault(plugin, {}).setdefault(option, []).append((where, patterns))
+            found.setdefault(plugin, {}).setdefault(option, []).append((language, where, patterns))
     return problems
 
 
-def _language_at_fault(plugin: str, words: dict[str, list[tuple[str, list[str]]]]) -> str | None:
+def _language_at_fault(plugin: str, words: dict[str, list[tuple[str, str, list[str]]]]) -> str | None:
     """Which language's patterns do not compile, named, when a plugin's options with them added do not."""
     for option, sources in words.items():
-        for where, patterns in sources:
+        for _, where, patterns in sources:
             try:
                 Vocabulary(patterns)
             except PatternError as error:

@@ -80,7 +80,9 @@ def cleaner_add_vocabulary(language: str) -> dict[str, dict[str, list[str]]] | N
     them, before those the option has in config.yaml, and compiles them once; an option given
     for a plugin that is not loaded is passed over. The built-in ``vocabularies`` plugin serves
     the files in ``plugins/languages/``; a plugin package can add a language, or words for its
-    own options, the same way.
+    own options, the same way. An article is searched for the words of its own language and of
+    English only (``detect_language``, see `cleaner.languages`); a language jusText has no
+    stoplist for is searched in every article.
     """
 
 

@@ -456,12 +456,13 @@ class Screen:
                         found[vocabulary] = {index}
         return answered | members, found
 
-    def compile_pending(self) -> None:
+    def compile_pending(self, run_is_warm: bool = False) -> None:
         """Compile the set with the vocabularies asked about since, if the next scan is past
-        `start_after`: the engine
-        calls this before an article's time budget starts, so that the article does not pay for
-        the set (a tenth of a second or more)."""
-        if self._wanted and self._scans >= self._start_after:
+        `start_after`, or the run has cleaned that many articles with other screens (the screen
+        of the articles in one language among many in others): the engine calls this before an
+        article's time budget starts, so that the article does not pay for the set (a tenth of a
+        second or more)."""
+        if self._wanted and (run_is_warm or self._scans >= self._start_after):
             self._recompile()
 
     def _recompile(self) -> None:

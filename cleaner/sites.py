@@ -127,6 +127,8 @@ class SiteProfile:
     keep: Vocabulary = Vocabulary()
     screen: Screen | None = None
     """Tells which of the options' vocabularies may match an article (`Article.may_match`)."""
+    languages: frozenset[str] | None = None
+    """The languages whose words the options hold; None for all of config.yaml's `languages`."""
 
     def protected(self, article) -> frozenset[int]:
         """Indices of the article's blocks that `keep` protects."""

@@ -42,9 +42,22 @@ def test_body_sentences_with_dates_or_by_stay(clean, body):
     assert kept(article) == [body, MORE]
 
 
-@pytest.mark.parametrize("stamp", ["Published 3 March 2021", "Last modified: 03-10-2004 2:20pm", "04.04.2020", "Release Date:", "Stand: 12.03.2021, 14:05 Uhr"])
-def test_a_line_that_only_dates_the_page_goes_wherever_it_stands(clean, stamp):
-    article = clean(f"Headline\n\n{BODY}\n\n{MORE}\n\n{BODY} Again.\n\n{stamp}\n\n{MORE} Again.")
+GERMAN_BODY = "Der Stadtrat hat am Dienstag beschlossen, eine neue Brücke über den Fluss zu bauen, und damit eine lange Debatte beendet."
+GERMAN_MORE = "Die Arbeiten sollen im Frühjahr beginnen und zwei Jahre dauern, wie der Rat mitteilte."
+
+
+@pytest.mark.parametrize(
+    "stamp, body, more",
+    [
+        ("Published 3 March 2021", BODY, MORE),
+        ("Last modified: 03-10-2004 2:20pm", BODY, MORE),
+        ("04.04.2020", BODY, MORE),
+        ("Release Date:", BODY, MORE),
+        ("Stand: 12.03.2021, 14:05 Uhr", GERMAN_BODY, GERMAN_MORE),
+    ],
+)
+def test_a_line_that_only_dates_the_page_goes_wherever_it_stands(clean, stamp, body, more):
+    article = clean(f"Headline\n\n{body}\n\n{more}\n\n{body} Again.\n\n{stamp}\n\n{more} Again.")
     assert removed_by(article, "byline") == [stamp]
     assert [block.removal.rule for block in article.removed_blocks() if block.removal.plugin == "byline"] == ["date-stamp"]
 

@@ -1,0 +1,96 @@
+"""Which language an article is written in, so that the rules look for the words of that language.
+
+Every language's words cost time on every article: with the seventeen built-in languages a rule's
+vocabulary is seventeen languages long, and an English article pays for the Polish. So the engine
+tells an article's language by the stopwords of its first long blocks, with jusText's stoplists
+(about a hundred languages, installed with trafilatura), and cleans it with the words of that
+language and of English (furniture in English turns up on pages in any language). An article too
+short to tell gets the words of every language; a language with no stoplist, every article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
+
+from .model import Block
+
+SAMPLE_WORDS = 60
+"""Words of the article's long blocks looked at (split at spaces, so a word with a comma after it
+is not counted): enough to tell a language by a margin, few enough to cost a few percent of
+cleaning an article."""
+_SAMPLE_CHARACTERS = 12 * SAMPLE_WORDS
+LONG_BLOCK_WORDS = 15
+"""Blocks shorter than this are passed by: headings, bylines and furniture say little of the language."""
+MIN_STOPWORDS = 6
+"""Below this many stopwords of the best language in the sample, the article is not told."""
+NEAR_SHARE = 0.7
+"""Languages with at least this share of the best one's stopwords are taken with it (Danish and
+Norwegian share most of theirs)."""
+ALWAYS = "en"
+
+_STOPLISTS = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "pl": "Polish", "ru": "Russian", "sv": "Swedish", "da": "Danish", "nb": "Norwegian_Bokmal",
+    "no": "Norwegian_Bokmal", "nn": "Norwegian_Nynorsk", "fi": "Finnish", "cs": "Czech", "sk": "Slovak",
+    "id": "Indonesian", "ms": "Malay", "ko": "Korean", "tr": "Turkish", "ro": "Romanian", "hu": "Hungarian",
+    "el": "Greek", "uk": "Ukrainian", "bg": "Bulgarian", "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian",
+    "ca": "Catalan", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "vi": "Vietnamese",
+}
+"""Language codes and the names of jusText's stoplists for them."""
+
+
+class LanguageGuesser:
+    """Tells which of `languages` an article is written in by the stopwords of its long blocks."""
+
+    def __init__(self, languages: Sequence[str]):
+        self.languages = tuple(languages)
+        self.every = frozenset(self.languages)
+        self._languages_of_word = _stopword_table(self.languages)
+        told = {language for found in self._languages_of_word.values() for language in found}
+        self._always = frozenset({ALWAYS} & self.every) | (self.every - told)
+        """English, and the languages no stoplist can tell, which every article gets."""
+
+    def __bool__(self) -> bool:
+        """False when there is nothing to choose between: one language, or none with a stoplist."""
+        return len(self.every) > 1 and bool(self._languages_of_word)
+
+    def languages_of(self, blocks: Iterable[Block]) -> frozenset[str]:
+        """The languages whose words to look for in an article: its own and English, or all."""
+        counts = self.count(blocks)
+        if not counts:
+            return self.every
+        best = max(counts.values())
+        if best < MIN_STOPWORDS:
+            return self.every
+        return frozenset(language for language, count in counts.items() if count >= NEAR_SHARE * best) | self._always
+
+    def count(self, blocks: Iterable[Block]) -> dict[str, int]:
+        """Stopwords of each language among the first `SAMPLE_WORDS` words of the long blocks."""
+        words: list[str] = []
+        for block in blocks:
+            if block.words >= LONG_BLOCK_WORDS:
+                words += block.text[:_SAMPLE_CHARACTERS].lower().split()
+                if len(words) >= SAMPLE_WORDS:
+                    break
+        return Counter(chain.from_iterable(map(self._languages_of_word.get, words[:SAMPLE_WORDS], repeat(()))))
+
+
+def _stopword_table(languages: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Each stopword of the languages that have a stoplist, and the languages it is one of; but
+    not those of more than a quarter of the languages, which tell little ("the" and "de" are in
+    most of jusText's lists, which were drawn from Wikipedia, English words and all)."""
+    from justext import get_stoplist
+
+    table: dict[str, list[str]] = {}
+    told = 0
+    for language in dict.fromkeys(languages):
+        name = _STOPLISTS.get(language.split("-")[0])
+        if name is None:
+            continue
+        told += 1
+        for word in {word.lower() for word in get_stoplist(name)}:
+            table.setdefault(word, []).append(language)
+    most = max(1, told // 4)
+    return {word: tuple(found) for word, found in table.items() if len(found) <= most}

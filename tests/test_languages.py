@@ -1,0 +1,88 @@
+"""An article's language, told by its stopwords, chooses the words the rules look for."""
+
+import pytest
+
+import cleaner
+from cleaner import Cleaner
+from cleaner.languages import LanguageGuesser
+from cleaner.model import Block
+from conftest import kept, removed_by
+
+ALL = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb", "fi", "cs", "id", "ko", "tr"]
+
+GERMAN = (
+    "Der Minister sagte am Dienstag, dass der Haushalt im nächsten Jahr um vier Prozent steigen werde "
+    "und die Regierung mehr Geld für die Schulen ausgeben wolle, als sie es bisher getan hat.\n\n"
+    "Die Opposition kritisierte die Pläne und sagte, dass die Schulden damit weiter steigen würden, "
+    "was für die kommenden Generationen eine Last sei, die sie nicht tragen könnten."
+)
+ENGLISH = (
+    "The minister said on Tuesday that the budget would rise by four per cent next year and that the "
+    "government wanted to spend more on schools than it had done so far.\n\n"
+    "The opposition criticised the plans and said that the debt would keep rising, which was a burden "
+    "for the generations to come that they could not carry."
+)
+FRENCH = (
+    "Le ministre a déclaré mardi que le budget augmenterait de quatre pour cent l'an prochain et que le "
+    "gouvernement voulait dépenser plus pour les écoles qu'il ne l'avait fait jusqu'ici.\n\n"
+    "L'opposition a critiqué ces projets et a dit que la dette continuerait de croître, ce qui serait "
+    "une charge pour les générations à venir."
+)
+
+
+def blocks_of(text):
+    return [Block(index, paragraph, index) for index, paragraph in enumerate(text.split("\n\n"))]
+
+
+@pytest.mark.parametrize(("text", "language"), [(GERMAN, "de"), (FRENCH, "fr"), (ENGLISH, "en")])
+def test_an_articles_language_and_english(text, language):
+    assert LanguageGuesser(ALL).languages_of(blocks_of(text)) == {language, "en"}
+
+
+def test_an_article_too_short_to_tell_gets_every_language():
+    assert LanguageGuesser(ALL).languages_of(blocks_of("Kurz und gut.\n\nNur zwei Zeilen.")) == set(ALL)
+
+
+def test_words_of_most_languages_tell_nothing():
+    """"the" and "de" are stopwords in most of jusText's lists: English text scores high in Finnish
+    and Turkish with them, and no more than a third of English without."""
+    counts = LanguageGuesser(ALL).count(blocks_of(ENGLISH))
+    assert counts["en"] >= 8 and all(count < 0.5 * counts["en"] for language, count in counts.items() if language != "en")
+
+
+def test_one_language_leaves_nothing_to_tell():
+    assert not LanguageGuesser(["en"])
+
+
+def test_a_german_article_is_cleaned_with_the_german_words():
+    article = Cleaner.from_config().clean_text(GERMAN.replace("\n\n", "\n\nLesen Sie auch\n\n", 1))
+    assert removed_by(article, "promo") == ["Lesen Sie auch"]
+
+
+def test_an_english_article_is_not_searched_for_words_of_other_languages():
+    engine = Cleaner.from_config()
+    english = engine.clean_text(ENGLISH.replace("\n\n", "\n\nLesen Sie auch\n\n", 1))
+    assert "Lesen Sie auch" in kept(english)
+    everything = Cleaner.from_config({"detect_language": False}).clean_text(ENGLISH.replace("\n\n", "\n\nLesen Sie auch\n\n", 1))
+    assert removed_by(everything, "promo") == ["Lesen Sie auch"]
+
+
+def test_an_article_too_short_to_tell_is_searched_for_every_languages_words():
+    article = Cleaner.from_config().clean_text("Ein kurzer Text.\n\nLesen Sie auch\n\nNoch ein Satz.")
+    assert removed_by(article, "promo") == ["Lesen Sie auch"]
+
+
+class Klingon:
+    """A language no stoplist tells: its words are looked for in every article."""
+
+    @cleaner.hookimpl
+    def cleaner_add_vocabulary(self, language):
+        if language == "tlh":
+            return {"promo": {"headings": ["latlh ghItlh"]}}
+        return None
+
+
+def test_a_language_no_stoplist_tells_is_searched_in_every_article():
+    engine = Cleaner.from_config({"languages": ["en", "de", "tlh"]}, plugins=[Klingon()])
+    article = engine.clean_text(GERMAN.replace("\n\n", "\n\nlatlh ghItlh\n\n", 1))
+    assert removed_by(article, "promo") == ["latlh ghItlh"]
