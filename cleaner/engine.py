@@ -279,6 +279,14 @@ class Cleaner:
             self._profile_by_host[host] = profile
         return profile
 
+    def profile_of(self, article: Article) -> SiteProfile:
+        """The options and plugins an article is cleaned with: its site's, with the words of its
+        language (see `cleaner.languages`)."""
+        profile = self.site_profile(article.site)
+        if self._guesser is None:
+            return profile
+        return self._in_languages(profile, self._guesser.languages_of(article.blocks))
+
     def _in_languages(self, profile: SiteProfile, languages: frozenset[str]) -> SiteProfile:
         """`profile` with the words of `languages` only (see `cleaner.languages`): built the first
         time an article in them comes, then looked up."""
@@ -527,9 +535,7 @@ class Cleaner:
                 article.metadata.file(key, value)
         if article.metadata.site is None:
             article.metadata.file("site", _hostname(article.metadata.url) or self.default_site)
-        profile = self.site_profile(article.site)
-        if self._guesser is not None:
-            profile = self._in_languages(profile, self._guesser.languages_of(article.blocks))
+        profile = self.profile_of(article)
         article.screen = profile.screen
         protected = profile.protected(article)
         self._mark(article, profile, protected)

@@ -10,9 +10,7 @@ short to tell gets the words of every language; a language with no stoplist, eve
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain, repeat
 
 from .model import Block
 
@@ -74,7 +72,12 @@ class LanguageGuesser:
                 words += block.text[:_SAMPLE_CHARACTERS].lower().split()
                 if len(words) >= SAMPLE_WORDS:
                     break
-        return Counter(chain.from_iterable(map(self._languages_of_word.get, words[:SAMPLE_WORDS], repeat(()))))
+        counts: dict[str, int] = {}
+        table = self._languages_of_word
+        for word in words[:SAMPLE_WORDS]:
+            for language in table.get(word, ()):
+                counts[language] = counts.get(language, 0) + 1
+        return counts
 
 
 def _stopword_table(languages: Sequence[str]) -> dict[str, tuple[str, ...]]:
