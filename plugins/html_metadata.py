@@ -42,9 +42,9 @@ def page_metadata(tree, url: str | None, level: Level, extensive_date_search: bo
     full = level == "full"
     found.title = _lone_h1(tree) or found.title or (_title_heuristics(tree) if full else _title_element(tree))
     if full and not found.author:
-        from trafilatura.metadata import extract_author
+        from .html_author import byline_author
 
-        found.author = extract_author(tree)
+        found.author = byline_author(tree)
     found.url = found.url or _canonical_url(tree, url)
     found.hostname = _hostname(found.url)
     found.date = _date(tree, found.url, full, extensive_date_search)
