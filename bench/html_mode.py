@@ -14,7 +14,8 @@ Three parts (all by default, or those named with ``--part``):
 * ``breakdown``: a round of cleaner's default run with each stage timed: decoding, parsing,
   trafilatura's extraction, the page's metadata, the blocks, the rules and the record (what is
   left, the engine's own bookkeeping, is ``other``).
-* ``metadata``: each level of ``plugins.html_reader.metadata`` on the trafilatura-eval pages,
+* ``metadata``: each level of ``plugins.html_reader.metadata`` (and ``full`` without the
+  extensive date search) on the trafilatura-eval pages,
   whose labels carry the title, author and date the annotators read: how often the record has
   them right (the corpus's rule: exact match after collapsing whitespace and ignoring case,
   several authors joined with "; "), with cleaner's time per page and its metadata stage's. And
@@ -49,7 +50,13 @@ from cleaner.model import Document  # noqa: E402
 from cleaner.write import json_line_bytes, to_record  # noqa: E402
 from cleaner_plugins import html_reader  # noqa: E402
 
-LEVELS = ("none", "fast", "full")
+LEVELS = {
+    "none": {"metadata": "none"},
+    "fast": {"metadata": "fast"},
+    "full": {"metadata": "full"},
+    "full, extensive_date_search: false": {"metadata": "full", "extensive_date_search": False},
+}
+"""The settings of ``plugins.html_reader`` the metadata part compares, laid over config.yaml."""
 STAGES = ("decode", "parse", "extraction", "metadata", "blocks", "rules", "record", "other")
 LABELLED = ("title", "author", "date")
 
@@ -210,7 +217,7 @@ def metadata_levels(pages: list[Page], count: int) -> list[dict]:
         return {field: getattr(result, field, None) for field in LABELLED}
 
     stages_by_level = {level: defaultdict(float) for level in LEVELS}
-    runs = {level: cleaner_run({"plugins": {"html_reader": {"metadata": level}}}, stages_by_level[level]) for level in LEVELS}
+    runs = {level: cleaner_run({"plugins": {"html_reader": settings}}, stages_by_level[level]) for level, settings in LEVELS.items()}
     found: dict[str, dict[str, dict]] = defaultdict(dict)
     times: dict[str, list[float]] = defaultdict(list)
     metadata_times: dict[str, list[float]] = defaultdict(list)
