@@ -13,9 +13,9 @@ Categories and tags come from the markup at every level: trafilatura's search of
 links for them cost 3 ms a page (a tenth of its main-text pass) for fields a news reader rarely
 needs.
 
-The readers are trafilatura's own (``examine_meta``, ``extract_meta_json``, ``extract_author``,
-…) and htmldate's, called in the order of their cost rather than all at once as
-``trafilatura.metadata.extract_metadata`` calls them. A lone ``<h1>`` comes before the title the
+The readers are trafilatura's own (``examine_meta``, ``extract_meta_json``, ``extract_title``, …;
+its byline search as `html_author` runs it, cheaper) and htmldate's, called in the order of their
+cost rather than all at once as ``trafilatura.metadata.extract_metadata`` calls them. A lone ``<h1>`` comes before the title the
 tags state, which often carries the site's name ("Headline | Site"): on the annotated development
 pages it is the title the annotators read twice as often.
 """
