@@ -10,7 +10,10 @@ Three parts (all by default, or those named with ``--part``):
   encoded as ``cleaner clean`` writes it. CPU seconds, in rounds (``--rounds``, 3 by default) over
   all the pages; the rows are the medians of the rounds, and the ratio is the median of each
   round's ratio. The engines are built once and clean `WARM_UP` pages before the first round, as
-  a long run builds them once and is warm after its first few hundred pages.
+  a long run builds them once and is warm after its first few hundred pages. Measured so,
+  trafilatura takes longer than in a process of its own (on 2026-12-01, 38 to 42 ms a
+  trafilatura-eval page against 25 to 27), for reasons not yet known: the ratio here is below
+  what whole runs give (README, "HTML mode: speed and metadata"), which is what a user sees.
 * ``breakdown``: a round of cleaner's default run with each stage timed: decoding, parsing,
   trafilatura's extraction, the page's metadata, the blocks, the rules and the record (what is
   left, the engine's own bookkeeping, is ``other``).
