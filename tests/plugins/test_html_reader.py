@@ -176,3 +176,35 @@ def test_a_page_nested_too_deep_to_read_whole_says_what_is_missing(tmp_path):
     assert not article.failed and "Officials said on Monday" in article.text
     [warning] = article.problems
     assert not warning.fatal and "Excessive depth" in warning.message and "the rest is missing" in warning.message
+
+
+def test_a_page_is_decoded_once_and_parsed_once(tmp_path, monkeypatch):
+    """The reader decodes the bytes; the segmenter parses the text once, and trafilatura's
+    extraction, the metadata and htmldate all read that tree."""
+    import lxml.etree
+    import trafilatura.utils
+
+    marker = "page-parsed-once"
+    path = tmp_path / "bridge.html"
+    path.write_text(PAGE.replace("<head>", f'<head><meta name="marker" content="{marker}">'), encoding="utf-8")
+    parsed, decoded = [], []
+    parse, decode = lxml.etree.fromstring, trafilatura.utils.decode_file
+
+    def counting_parse(text, *args, **kwargs):
+        if marker in (text if isinstance(text, str) else text.decode("utf-8", "replace")):
+            parsed.append(text)
+        return parse(text, *args, **kwargs)
+
+    def counting_decode(content, *args, **kwargs):
+        if isinstance(content, bytes):
+            decoded.append(content)
+        return decode(content, *args, **kwargs)
+
+    monkeypatch.setattr(lxml.etree, "fromstring", counting_parse)
+    monkeypatch.setattr(trafilatura.utils, "decode_file", counting_decode)
+    for level in ("full", "fast"):
+        parsed.clear(), decoded.clear()
+        cleaner = Cleaner.from_config({"plugins": {"html_reader": {"metadata": level, "extensive_date_search": True}}})
+        [article] = cleaner.clean_paths([str(path)])
+        assert article.metadata.author == "Jane Doe" and article.metadata.date == "2021-03-04"
+        assert (len(decoded), len(parsed)) == (1, 1), level
