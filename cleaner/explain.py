@@ -24,9 +24,10 @@ def explain_article(cleaner: Cleaner, article: Article, out: TextIO, colour: boo
         return f"{code}{text}{_RESET}" if colour else text
 
     site = article.site or "no site"
-    profile = cleaner.site_profile(article.site)
+    profile = cleaner.profile_of(article)
     rules = f"site rules sites.{profile.key}" if profile.key else "no site rules"
-    print(paint(_BOLD, f"== {article.id} ({article.source}; {site}; {rules})"), file=out)
+    words = "words of " + (", ".join(sorted(profile.languages)) if profile.languages is not None else "every language")
+    print(paint(_BOLD, f"== {article.id} ({article.source}; {site}; {rules}; {words})"), file=out)
     protected = profile.protected(article)
     paragraph = None
     for block in article.blocks:

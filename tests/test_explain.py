@@ -28,6 +28,7 @@ def test_every_block_is_shown_with_its_verdict(capsys):
     assert "\033[" not in out, "no colour when not on a terminal"
     lines = out.splitlines()
     assert lines[0].startswith("== 000_0b81a6bb6a602c60")
+    assert lines[0].endswith("; words of en)"), "the seed is English: only English words were looked for"
     assert "  41 REMOVE  Don’t miss…" in lines
     assert any(line.strip() == "promo/promo-heading: heading of a list of other articles: 'Don’t miss'" for line in lines)
     verdicts = [line for line in lines if re.match(r"\s*\d+ (KEEP|REMOVE) ", line)]
