@@ -256,9 +256,7 @@ class Cleaner:
                 if not self.manager.has_plugin(name):
                     errors.append(f"{self.config.origin}: {path}: unknown plugin")
                     continue
-                base = self.config.plugin_section(name)
-                base["enabled"] = self.enabled[name]
-                enabled[name], options[name] = self._validate_section(name, merge(base, override), path, models, errors)
+                enabled[name], options[name] = self._validate_section(name, self._section_at_site(name, override), path, models, errors)
             implementations = (
                 self._implementations if enabled == self.enabled else self._enabled_implementations_by_hook(enabled)
             )
@@ -267,6 +265,14 @@ class Cleaner:
         if errors:
             raise ConfigError("\n".join(errors))
         return profiles
+
+    def _section_at_site(self, name: str, override: dict[str, Any] | None) -> dict[str, Any]:
+        """config.yaml's section for plugin `name`, with a site's `override` laid over it."""
+        section = self.config.plugin_section(name)
+        if not override:
+            return section
+        section["enabled"] = self.enabled[name]
+        return merge(section, override)
 
     def site_profile(self, host: str | None) -> SiteProfile:
         """The options and plugins for `host`: resolved once per distinct host, then a dict lookup."""
@@ -304,10 +310,7 @@ class Cleaner:
         options = dict(profile.options)
         errors: list[str] = []
         for name in self._vocabulary:
-            section = self.config.plugin_section(name)
-            override = overrides.get(name)
-            if override:
-                section = merge({**section, "enabled": self.enabled[name]}, dict(override))
+            section = self._section_at_site(name, overrides.get(name))
             _, options[name] = self._validate_section(name, section, f"plugins.{name}", models, errors, languages)
         if errors:
             raise ConfigError("\n".join(errors))

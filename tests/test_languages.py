@@ -86,3 +86,12 @@ def test_a_language_no_stoplist_tells_is_searched_in_every_article():
     engine = Cleaner.from_config({"languages": ["en", "de", "tlh"]}, plugins=[Klingon()])
     article = engine.clean_text(GERMAN.replace("\n\n", "\n\nlatlh ghItlh\n\n", 1))
     assert removed_by(article, "promo") == ["latlh ghItlh"]
+
+
+def test_a_sites_own_words_hold_in_an_article_in_its_language():
+    """A site section's vocabulary override and the words of the article's language, together."""
+    engine = Cleaner.from_config({"sites": {"zeitung.example": {"plugins": {"promo": {"headings": ["die leseliste"]}}}}})
+    text = GERMAN.replace("\n\n", "\n\nLesen Sie auch\n\n", 1) + "\n\nDie Leseliste"
+    article = engine.clean_text(text, url="https://zeitung.example/a")
+    assert removed_by(article, "promo") == ["Lesen Sie auch", "Die Leseliste"]
+    assert engine.profile_of(article).languages == {"de", "en"}
