@@ -288,10 +288,8 @@ def as_read(text: str) -> tuple[str, list[int] | None]:
     """The text as a reader sees it, for patterns to match: every kind of space one space, curly
     quotes straight, a full-width colon a colon, zero-width characters and soft hyphens left out;
     and, where characters were left out, where each of its characters stands in `text`."""
-    if text.isascii():
-        if "  " not in text and "\t" not in text:
-            return text, None
-        return _remember(text, _as_read_unusual(text, set(_UNUSUAL.findall(text))))
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text, None
     known = _read_texts.get(text)
     if known is not None:
         return known
@@ -304,8 +302,9 @@ def as_read(text: str) -> tuple[str, list[int] | None]:
 def read_and_encode(texts: list[str]) -> list[bytes]:
     """Each of an article's blocks as read (`as_read`) and encoded for RE2: all in one pass where
     they hold only characters read one for one as others (curly quotes, odd spaces), which takes
-    a third of the time of reading block by block. The blocks that read otherwise than written
-    are remembered for the rules, which ask about the same blocks again."""
+    about 60% of the time of reading block by block (52 against 85 us on a seed-shaped article).
+    The blocks that read otherwise than written are remembered for the rules, which ask about
+    the same blocks again."""
     joined = _BETWEEN.join(texts)
     if "  " in joined or "\t" in joined or joined.count(_BETWEEN) != len(texts) - 1:
         return _read_and_encode_each(texts)
