@@ -35,8 +35,12 @@ class Options(BaseModel):
     _crumb_lines: Vocabulary | None = PrivateAttr(default=None)
 
     def model_post_init(self, context) -> None:
-        # To find the few lines with a separator at all (the screen answers for it).
         self._crumb_lines = Vocabulary([_CRUMB_SEPARATOR.pattern])
+
+    def crumb_lines(self) -> Vocabulary:
+        """The lines with a separator at all, which the screen finds (read as prompts' and promo's
+        derived vocabularies are: straight from the private dict, without pydantic's lookup)."""
+        return self.__pydantic_private__["_crumb_lines"]
 
 
 @cleaner.hookimpl
@@ -48,7 +52,7 @@ def cleaner_add_options():
 def cleaner_mark_blocks(article, options):
     marks = [
         Mark(block, "breadcrumb", "a trail of short links between separators: a breadcrumb or menu line")
-        for block in article.candidates(options.__pydantic_private__["_crumb_lines"])
+        for block in article.candidates(options.crumb_lines())
         if options.min_crumbs * 2 - 1 <= block.words <= options.min_crumbs * (options.max_crumb_words + 1) * 2
         and _breadcrumb(block.text, options)
     ]
