@@ -1,3 +1,5 @@
+import pytest
+
 from conftest import kept, removed_by
 
 BODY = [
@@ -31,3 +33,31 @@ def test_a_table_of_short_cells_in_html_stays(default_cleaner):
     article = default_cleaner.clean_document(Document(id="t", source="t.html", content=html, media_type="text/html"))
     assert removed_by(article, "navigation") == []
     assert "Team 9" in kept(article)
+
+
+def test_a_run_of_prices_and_figures_stays(clean):
+    """A shop's or a results page's figures are data, as in a table, however many in a row."""
+    figures = [f"{n},99 €" for n in range(10, 24)]
+    article = clean("Headline\n\n" + "\n".join([*BODY, *figures, "Prices as of today"]))
+    assert removed_by(article, "navigation") == []
+
+
+@pytest.mark.parametrize("line", ["Home › News › Politics", "Startseite » Nachrichten » Politik » Berlin", "Sport | Football | Premier League"])
+def test_a_breadcrumb_line_is_removed(clean, line):
+    article = clean("\n\n".join(["Headline", line, *BODY]))
+    assert removed_by(article, "navigation") == [line]
+    assert kept(article) == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "| 1 | Kyle Busch | 5040 |",
+        "The vote was 12 / 3 / 1, with the rest of the council abstaining after a long debate.",
+        "Rates rose to 4% / 5% / 6% over the year.",
+        "Either / or / both.",
+    ],
+)
+def test_lines_with_separators_that_are_not_breadcrumbs_stay(clean, line):
+    article = clean("\n\n".join(["Headline", *BODY, line]))
+    assert removed_by(article, "navigation") == []
