@@ -77,8 +77,8 @@ def cleaner_add_vocabulary(language: str) -> dict[str, dict[str, list[str]]] | N
     ``languages`` (``en``, ``de``, ...). Return ``{plugin: {option: [pattern, ...]}}``, where each
     option is a `Vocabulary` in that plugin's options: "Lesen Sie auch" for ``promo.headings`` in
     ``de``, say. The engine puts the patterns of every language, in the order config.yaml lists
-    them, before those the option has in config.yaml, and compiles them once; an option given
-    for a plugin that is not loaded is passed over. The built-in ``vocabularies`` plugin serves
+    them, before those the option has in config.yaml, and compiles them once for each set of
+    languages articles come in; an option given for a plugin that is not loaded is passed over. The built-in ``vocabularies`` plugin serves
     the files in ``plugins/languages/``; a plugin package can add a language, or words for its
     own options, the same way. An article is searched for the words of its own language and of
     English only (``detect_language``, see `cleaner.languages`); a language jusText has no
