@@ -110,7 +110,7 @@ class Block:
     line: int | None = None
     """1-based line number in the source, where the source is text."""
     kind: str = "line"
-    """What the segmenter knows of the block: line, paragraph, heading, item, quote, caption, cell."""
+    """What the segmenter knows of the block: line, paragraph, heading, lead, item, quote, caption, cell."""
     removal: Removal | None = None
     words: int = field(default=0, init=False, compare=False)
     """How many words the block has: counted once, when the block is made, as most rules ask it

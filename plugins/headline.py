@@ -2,8 +2,9 @@
 
 trafilatura often keeps the headline as the first block. It is recognised by its likeness to the
 title in the page's metadata, so body text that merely starts the article stays; it goes to
-``title``. Headings between that headline and the first paragraph are the standfirst (dek): with
-``standfirst: true`` they go to ``description``.
+``title``. Headings between that headline and the first paragraph are the standfirst (dek), as is
+the lead the HTML reader puts back (a ``lead`` block): with ``standfirst: true`` they go to
+``description``.
 """
 
 from __future__ import annotations
@@ -42,26 +43,30 @@ def cleaner_add_options():
 
 @cleaner.hookimpl(tryfirst=True)
 def cleaner_mark_blocks(article, options):
-    title = article.metadata.title
-    if not title:
-        return None
-    title_words = frozenset(word_set(title))
-    if not title_words:
-        return None
     kept = article.kept_blocks()
+    marks = _headline(kept, article.metadata.title, options)
+    if not options.standfirst:
+        return marks
+    under_headline = kept[kept.index(marks[-1].block) + 1 :] if marks else []
+    deks = _dek(under_headline, options)
+    marked = {mark.block.index for mark in deks}
+    return marks + deks + [_as_dek(block) for block in kept if block.kind == "lead" and block.index not in marked]
+
+
+def _headline(kept, title, options) -> list[Mark]:
+    title_words = frozenset(word_set(title)) if title else None
+    if not title_words:
+        return []
     # Either likeness needs this many of the title's words in the block (the second needs the
     # block to have at least half as many distinct words as the title).
     least_shared = len(title_words) * min(options.min_similarity, options.min_contained / 2)
-    marks = []
-    for position, block in enumerate(kept[: options.search_blocks]):
-        if block.words > options.max_words or not _may_share(block.text, title_words, least_shared):
-            continue
-        if _repeats_title(block, title_words, options):
-            marks.append(Mark(block, "headline", "repeats the page's title", "title"))
-            last = position
-    if not marks:
-        return None
-    return marks + _dek(kept[last + 1 :], options) if options.standfirst else marks
+    return [
+        Mark(block, "headline", "repeats the page's title", "title")
+        for block in kept[: options.search_blocks]
+        if block.words <= options.max_words
+        and _may_share(block.text, title_words, least_shared)
+        and _repeats_title(block, title_words, options)
+    ]
 
 
 def _may_share(text: str, words: frozenset[str], least: float) -> bool:
@@ -90,11 +95,19 @@ def _repeats_title(block, title_words, options) -> bool:
 
 
 def _dek(following, options):
-    """Headings right under the headline, before the first paragraph. A longer one is the
-    article's lead set as a heading, and a bulleted one its list of key points: both are text."""
+    """Headings right under the headline, before the first paragraph, and the lead the HTML reader
+    put back there. A longer heading is the article's lead set as a heading, and a bulleted one
+    its list of key points: both are text."""
     marks = []
     for block in following:
+        if block.kind == "lead":
+            marks.append(_as_dek(block))
+            continue
         if block.kind != "heading" or block.words > options.max_dek_words or block.text.lstrip().startswith(_BULLETS):
             break
         marks.append(Mark(block, "dek", "standfirst heading between the headline and the first paragraph", "description"))
     return marks
+
+
+def _as_dek(block) -> Mark:
+    return Mark(block, "dek", "the page's lead, which its description tag repeats", "description")
