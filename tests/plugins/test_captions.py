@@ -74,7 +74,19 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
     assert article.text == "Body sentence here."
 
 
-@pytest.mark.parametrize("credit", ["Moa Karlberg/imagebank.sweden.se", "Fot. Łukasz Nowak / Agencja Gazeta", "Beitragsbild: Titelseite der Zeitung", "Foto: dpa"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Moa Karlberg/imagebank.sweden.se",
+        "Fot. Łukasz Nowak / Agencja Gazeta",
+        "Beitragsbild: Titelseite der Zeitung",
+        "Foto: dpa",
+        "© Lena Marsh/Northlight Pictures",
+        "© Stadtarchiv | Jonas Weber",
+        "(c) Ana Ruiz / Agencia Sur",
+        "Copyright: Tomasz Wójcik",
+    ],
+)
 def test_credits_in_other_shapes_and_languages(clean, credit):
     article = clean(f"Headline here\n\n{BODY}\n\n{credit}\n\nThe second paragraph, also a sentence.")
     assert article.metadata.captions == [credit]
@@ -83,3 +95,18 @@ def test_credits_in_other_shapes_and_languages(clean, credit):
 def test_a_place_colon_line_in_text_without_blank_lines_is_a_subheading(clean):
     text = f"Headline here\n{BODY}\nThe Plan Stage: Think and dream productively\nThe second paragraph, also a sentence."
     assert "The Plan Stage: Think and dream productively" in kept(clean(text))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2021 The Riverside Gazette",
+        "© Reuters",
+        "The © sign, he said, was added by the agency / the publisher later.",
+        "Copyright: the law was changed in 2019 and again last year.",
+    ],
+)
+def test_copyright_lines_that_name_no_picture_credit_are_not_captions(clean, line):
+    """A year, a lone rights holder or a sentence is a copyright notice or body text: not the credit of a picture."""
+    article = clean(f"Headline here\n\n{BODY}\n\n{line}\n\nThe second paragraph, also a sentence.\n\nAnd a third one.")
+    assert article.metadata.captions == []
