@@ -104,6 +104,24 @@ def test_heading_in_another_language(clean):
     assert article.metadata.related == ["Inflação sobe pelo terceiro mês seguido", "Câmara aprova reforma tributária"]
 
 
+def test_a_more_tips_heading_over_other_articles(clean):
+    article = clean("""
+        Titel
+
+        Der Weg führt zwei Stunden am Fluss entlang bis zur alten Brücke.
+
+        Weitere Wandertipps im Allgäu
+        Drei Hütten, die im Winter offen haben
+        Der schönste Weg auf den Grünten
+    """)
+    assert article.metadata.related == ["Drei Hütten, die im Winter offen haben", "Der schönste Weg auf den Grünten"]
+
+
+def test_a_subheading_with_more_in_it_stays(clean):
+    text = "Titel\n\nDer Weg führt zwei Stunden am Fluss entlang.\n\nWeitere Zellprojekte im Aufbau\n\nIn Sachsen entsteht ein zweites Werk, das im Herbst die Arbeit aufnimmt."
+    assert "Weitere Zellprojekte im Aufbau" in kept(clean(text))
+
+
 def test_body_that_mentions_dont_miss_survives(clean):
     text = "Don’t miss the meteor shower tonight, astronomers said, as skies are expected to clear."
     article = clean(f"Title\n\n{text}")

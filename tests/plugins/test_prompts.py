@@ -48,6 +48,8 @@ def test_prompts_are_removed(clean, prompt):
         ("newsletter", "Lust auf mehr? Die besten Geschichten jede Woche in deinem Posteingang."),
         ("newsletter", "Inscrivez-vous à notre newsletter"),
         ("newsletter", "Zapraszamy też do subskrypcji naszego tygodnika."),
+        ("newsletter", "Pressemappe der Muster AG | RSS-Feed abonnieren"),
+        ("newsletter", "Subscribe to our RSS feed"),
         ("subscription", "To read the full story, subscribe or log in."),
         ("subscription", "This article is available to subscribers only."),
         ("subscription", "Sie sind aktuell nicht eingeloggt."),
@@ -97,6 +99,7 @@ def test_a_kind_with_an_empty_list_is_off(clean):
         "Download speeds in rural areas lag far behind the cities.",
         "Klicken Sie sich durch die Geschichte der Stadt, sagte der Archivar im Interview.",
         "Comments from the minister were published on Tuesday.",
+        "RSS feeds were how many readers followed blogs before social media took over.",
     ],
 )
 def test_body_that_starts_like_a_prompt_survives(clean, body):
