@@ -117,6 +117,21 @@ def test_a_more_tips_heading_over_other_articles(clean):
     assert article.metadata.related == ["Drei Hütten, die im Winter offen haben", "Der schönste Weg auf den Grünten"]
 
 
+@pytest.mark.parametrize(
+    "heading, items",
+    [
+        ("Potrebbe interessarti anche", ["Il nuovo ponte costerà dodici milioni", "Traffico in centro: le nuove regole"]),
+        ("Читать также", ["Мост через реку откроют весной", "В центре города изменят движение"]),
+    ],
+)
+def test_more_read_also_headings(clean, heading, items):
+    body = "Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito."
+    if heading.startswith("Читать"):
+        body = "Городской совет во вторник решил построить новый мост через реку после многолетних споров между районами."
+    article = clean(f"Title\n\n{body}\n\n{heading}\n" + "\n".join(items))
+    assert article.metadata.related == items
+
+
 def test_a_subheading_with_more_in_it_stays(clean):
     text = "Titel\n\nDer Weg führt zwei Stunden am Fluss entlang.\n\nWeitere Zellprojekte im Aufbau\n\nIn Sachsen entsteht ein zweites Werk, das im Herbst die Arbeit aufnimmt."
     assert "Weitere Zellprojekte im Aufbau" in kept(clean(text))
