@@ -46,6 +46,16 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
 
+_QUESTION_OR_EXCLAMATION_THEN_WORD = re.compile(r"[^\W\d_]{2}[?!]+ +([^\W\d_])")
+
+
+def asks_then_goes_on(text: str) -> bool:
+    """True if a question or exclamation ends inside the text and a sentence starts after it
+    ("Was meinen Sie? Haben sich …"): two sentences, which a headline seldom is. Full stops are
+    not counted, as headlines abbreviate ("Dr. Smith", "U.S. Army")."""
+    return any(match[1].isupper() for match in _QUESTION_OR_EXCLAMATION_THEN_WORD.finditer(text))
+
+
 def ends_with_full_stop(text: str) -> bool:
     """A full stop (not ! or ?, which headlines use), perhaps inside a closing quote."""
     stripped = text.rstrip()

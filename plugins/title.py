@@ -6,6 +6,9 @@ with the body or a subheading as often as with the headline, so its first line i
 where the line under it repeats it, or the article's URL spells it out ("…/pge-begins-new-mass-power-shutoff" under "PG&E begins
 new mass power shutoff over fire danger").
 
+A line of two sentences ("Was meinen Sie? Haben sich Mozarts Eltern …") is body text, whatever
+the URL says.
+
 When the source states the title (``metadata.title`` is already set, if only to "" for an article
 known to have none), no line is taken for it: the text is then the body alone, as it is when
 cleaned text is cleaned again.
@@ -20,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_set
+from cleaner.shapes import alone_in_paragraph, asks_then_goes_on, ends_with_full_stop, word_set
 
 _SLUG_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -51,7 +54,7 @@ def cleaner_mark_blocks(article, options):
     first = kept[0]
     if first.kind != "line" or not alone_in_paragraph(article, first):
         return None
-    if first.words > options.max_words or ends_with_full_stop(first.text.strip()):
+    if first.words > options.max_words or ends_with_full_stop(first.text.strip()) or asks_then_goes_on(first.text):
         return None
     if _set_off(article, first):
         return [Mark(first, "first-line", "first line of a plain-text article, shaped like a headline", save_as="title")]

@@ -1,10 +1,11 @@
 """Shape helpers: word counts and word sets, counted once per block."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.model import Block
-from cleaner.shapes import word_count, word_set
+from cleaner.shapes import asks_then_goes_on, word_count, word_set
 
 spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\x1c\u200b")), max_size=40)
 
@@ -23,3 +24,19 @@ def test_a_block_knows_its_word_count_and_word_set():
     block = Block(0, "Two  words, two", 0)
     assert block.words == 3
     assert block.word_set == frozenset({"two", "words"}) == frozenset(word_set(block.text))
+
+
+@pytest.mark.parametrize(
+    "text, two",
+    [
+        ("Was meinen Sie? Haben sich Mozarts Eltern je Sorgen gemacht?", True),
+        ("Cycle lanes are coming! The council approves its plan", True),
+        ("Will the council approve the plan?", False),
+        ("U.S. Army tests new drone. Pentagon says more to come", False),
+        ("Dr. Smith wins the election", False),
+        ("Tennis: Davis Cup finals launch in Madrid… and feelings are mixed", False),
+        ("Who wins? 3 things to watch", False),
+    ],
+)
+def test_asks_then_goes_on(text, two):
+    assert asks_then_goes_on(text) is two
