@@ -9,7 +9,7 @@ off by emptying its list.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 import cleaner
 from cleaner.model import Mark
@@ -48,6 +48,18 @@ class Options(BaseModel):
     """Any other prompt: patterns of your own, matched from the start of a line."""
     max_words: int = 25
     """Prompts are short; a longer line that starts like one is body text."""
+    max_words_of: dict[str, int] = {"advertising": 60, "subscription": 60}
+    """Kinds whose prompts run longer, and how long: an affiliate disclosure or a paywall's pitch
+    is often a paragraph of its own ("If you enjoyed this article, we have a proposition for you:
+    join …"), where a call to share or comment is a line."""
+
+    @field_validator("max_words_of")
+    @classmethod
+    def _known_kinds(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(value) - set(KINDS))
+        if unknown:
+            raise ValueError(f"not a kind of prompt: {', '.join(unknown)} (kinds: {', '.join(KINDS)})")
+        return value
 
     _kinds: list[tuple[str, Vocabulary]] = PrivateAttr(default_factory=list)
     _any_kind: Vocabulary | None = PrivateAttr(default=None)
@@ -63,6 +75,12 @@ class Options(BaseModel):
         private = self.__pydantic_private__
         return private["_kinds"], private["_any_kind"]
 
+    def longest(self, kind: str | None = None) -> int:
+        """How many words a prompt of this kind (of any kind, for None) may have."""
+        if kind is None:
+            return max(self.max_words, *self.max_words_of.values()) if self.max_words_of else self.max_words
+        return self.max_words_of.get(kind, self.max_words)
+
 
 @cleaner.hookimpl
 def cleaner_add_options():
@@ -75,12 +93,13 @@ def cleaner_mark_blocks(article, options):
     if not kinds:
         return None
     marks = []
+    longest = options.longest()
     for block in article.candidates(any_kind):
-        if block.words > options.max_words:
+        if block.words > longest:
             continue
         text = block.text.strip()
         for kind, vocabulary in kinds:
-            if vocabulary.match(text):
+            if block.words <= options.longest(kind) and vocabulary.match(text):
                 marks.append(Mark(block, kind, KINDS[kind]))
                 break
     return marks

@@ -1,5 +1,7 @@
 import pytest
 
+from cleaner import Cleaner
+from cleaner.config import ConfigError
 from conftest import kept, removed_by
 
 
@@ -149,3 +151,34 @@ def test_shop_forum_and_blog_chrome(clean, kind, prompt):
 def test_a_read_more_heading_is_promos_not_an_interface_label(clean):
     article = clean("Title\n\nThe body of the story, a full sentence.\n\nRead more\nMinister resigns over expenses row\nStorm warning issued for the north\n\nMore of the story.")
     assert [b.removal.rule for b in article.removed_blocks() if b.removal.plugin == "promo"] == ["promo-heading", "promo-item", "promo-item"]
+
+
+LONG_PITCH = (
+    "If you enjoyed this article, we have a proposition for you: become a member. Members get all of our "
+    "reporting, the weekly magazine and the podcast without advertising, and they keep an independent "
+    "newsroom going in a town that has lost two of its papers in ten years."
+)
+LONG_DISCLOSURE = (
+    "We recommend the best products through an independent review process, and advertisers do not "
+    "influence our picks. We may receive compensation if you visit partners we recommend; read our "
+    "advertiser disclosure for more information on how we make money."
+)
+
+
+@pytest.mark.parametrize("kind, prompt", [("subscription", LONG_PITCH), ("advertising", LONG_DISCLOSURE)])
+def test_pitches_and_disclosures_may_run_to_a_paragraph(clean, kind, prompt):
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{prompt}\n\nMore of the story.")
+    assert [(b.text, b.removal.rule) for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [(prompt, kind)]
+
+
+def test_other_kinds_stay_short(clean):
+    body = (
+        "Tell us what you think in the comments below, the editor wrote in 1998 when the paper first opened "
+        "its website to readers, and within a week more than four thousand of them had written in about the bridge."
+    )
+    assert body in kept(clean(f"Title\n\nThe body of the story, a full sentence.\n\n{body}"))
+
+
+def test_a_long_kind_that_is_not_a_kind_is_named(tmp_path):
+    with pytest.raises(ConfigError, match=r"plugins\.prompts\.max_words_of.*not a kind of prompt: adverts"):
+        Cleaner.from_config({"plugins": {"prompts": {"max_words_of": {"adverts": 60}}}})
