@@ -47,6 +47,7 @@ def test_caption_between_paragraphs(clean):
         "Q: Why did you leave?",
         "He said the move was a mistake and would cost the club dearly",
         "Update: the road reopened",
+        "Video: So sieht die neue Brücke über den Rhein aus, wenn sie fertig ist und der Verkehr rollt.",
     ],
 )
 def test_body_lines_shaped_almost_like_captions_survive(clean, body):
@@ -85,6 +86,7 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
         "© Stadtarchiv | Jonas Weber",
         "(c) Ana Ruiz / Agencia Sur",
         "Copyright: Tomasz Wójcik",
+        "Video: SWR",
     ],
 )
 def test_credits_in_other_shapes_and_languages(clean, credit):

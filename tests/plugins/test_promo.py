@@ -122,12 +122,15 @@ def test_a_more_tips_heading_over_other_articles(clean):
     [
         ("Potrebbe interessarti anche", ["Il nuovo ponte costerà dodici milioni", "Traffico in centro: le nuove regole"]),
         ("Читать также", ["Мост через реку откроют весной", "В центре города изменят движение"]),
+        ("Najnowsze", ["Most na rzece otwarty wiosną", "Zmiany w ruchu w centrum miasta"]),
     ],
 )
 def test_more_read_also_headings(clean, heading, items):
     body = "Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito."
     if heading.startswith("Читать"):
         body = "Городской совет во вторник решил построить новый мост через реку после многолетних споров между районами."
+    if heading == "Najnowsze":
+        body = "Rada miasta zdecydowała we wtorek o budowie nowego mostu na rzece, po latach sporów między dzielnicami."
     article = clean(f"Title\n\n{body}\n\n{heading}\n" + "\n".join(items))
     assert article.metadata.related == items
 
