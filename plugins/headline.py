@@ -8,6 +8,8 @@ title in the page's metadata, so body text that merely starts the article stays;
 
 from __future__ import annotations
 
+import functools
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
@@ -45,7 +47,7 @@ def cleaner_mark_blocks(article, options):
     title = article.metadata.title
     if not title:
         return None
-    title_words = frozenset(word_set(title))
+    title_words = _title_words(title)
     if not title_words:
         return None
     kept = article.kept_blocks()
@@ -64,9 +66,17 @@ def cleaner_mark_blocks(article, options):
     return marks + _dek(kept[last + 1 :], options) if options.standfirst else marks
 
 
+@functools.lru_cache(maxsize=64)
+def _title_words(title: str) -> frozenset[str]:
+    """The title's words, remembered: the rule runs again on each pass of the rules, with the same title."""
+    return frozenset(word_set(title))
+
+
+@functools.lru_cache(maxsize=256)
 def _may_share(text: str, words: frozenset[str], least: float) -> bool:
     """False if fewer than `least` of `words` occur anywhere in the text: then the block cannot
-    share that many words with the title, and its own words need not be found."""
+    share that many words with the title, and its own words need not be found. Remembered for
+    the next pass of the rules, which asks about the same top blocks again."""
     lowered = text.lower()
     allowed_misses = len(words) - least
     misses = 0
