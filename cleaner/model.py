@@ -112,13 +112,15 @@ class Block:
     kind: str = "line"
     """What the segmenter knows of the block: line, paragraph, heading, lead, item, quote, caption, cell."""
     removal: Removal | None = None
-    words: int = field(default=0, init=False, compare=False)
-    """How many words the block has: counted once, when the block is made, as most rules ask it
-    of every block (a plain attribute, as quick to read as can be)."""
+    words: int | None = field(default=None, compare=False)
+    """How many words the block has (``len(text.split())``): counted once, when the block is made,
+    as most rules ask it of every block (a plain attribute, as quick to read as can be). A
+    segmenter that knows the count already gives it."""
     _word_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        self.words = word_count(self.text)
+        if self.words is None:
+            self.words = word_count(self.text)
 
     @property
     def kept(self) -> bool:

@@ -9,6 +9,8 @@ the lead the HTML reader puts back (a ``lead`` block): with ``standfirst: true``
 
 from __future__ import annotations
 
+import functools
+
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
@@ -54,7 +56,7 @@ def cleaner_mark_blocks(article, options):
 
 
 def _headline(kept, title, options) -> list[Mark]:
-    title_words = frozenset(word_set(title)) if title else None
+    title_words = _title_words(title) if title else None
     if not title_words:
         return []
     # Either likeness needs this many of the title's words in the block (the second needs the
@@ -69,9 +71,17 @@ def _headline(kept, title, options) -> list[Mark]:
     ]
 
 
+@functools.lru_cache(maxsize=64)
+def _title_words(title: str) -> frozenset[str]:
+    """The title's words, remembered: the rule runs again on each pass of the rules, with the same title."""
+    return frozenset(word_set(title))
+
+
+@functools.lru_cache(maxsize=256)
 def _may_share(text: str, words: frozenset[str], least: float) -> bool:
     """False if fewer than `least` of `words` occur anywhere in the text: then the block cannot
-    share that many words with the title, and its own words need not be found."""
+    share that many words with the title, and its own words need not be found. Remembered for
+    the next pass of the rules, which asks about the same top blocks again."""
     lowered = text.lower()
     allowed_misses = len(words) - least
     misses = 0

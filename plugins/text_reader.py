@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Block, Segments
 from cleaner.read import decode, read_one_article
-from cleaner.shapes import ends_sentence
+from cleaner.shapes import ends_sentence, single_spaced
 
 
 class Options(BaseModel):
@@ -73,6 +73,7 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
     blocks: list[Block] = []
     paragraph = 0
     after_blank = False
+    spaced = single_spaced(text)
     for number, line in enumerate(_lines(text, max_blocks), start=1):
         if not line or line.isspace():
             after_blank = True
@@ -82,7 +83,7 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
         if after_blank and blocks:
             paragraph += 1
         after_blank = False
-        blocks.append(Block(len(blocks), line, paragraph, number))
+        blocks.append(Block(len(blocks), line, paragraph, number, words=line.strip(" ").count(" ") + 1 if spaced else None))
     return blocks
 
 
@@ -94,9 +95,15 @@ def _lines(text: str, max_blocks: int | None) -> Iterable[str]:
     """The lines of `text`; one at a time where there are many, so that a text of millions of
     lines is not split whole."""
     plain = "\r" not in text and "\u2028" not in text and "\u2029" not in text
-    if max_blocks is None or text.count("\n") + text.count("\r") < 2 * max_blocks:
+    if max_blocks is None or _fewer_line_ends(text, 2 * max_blocks):
         return text.split("\n") if plain else _LINE_END.split(text)
     return _each_line(text, "\n" if plain else _LINE_END)
+
+
+def _fewer_line_ends(text: str, limit: int) -> bool:
+    """True if `text` has fewer than `limit` line ends; counted only in a text that long (most
+    articles are far shorter than the limit, and counting takes a pass over the text for each end)."""
+    return len(text) < limit or text.count("\n") + text.count("\r") < limit
 
 
 def _each_line(text: str, end) -> Iterator[str]:
