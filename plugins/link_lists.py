@@ -25,9 +25,9 @@ class Options(BaseModel):
     min_words: int = 8
     max_words: int = 40
     max_sentence_share: float = 0.4
+    """At most this share of the items may end like a sentence."""
     min_headings: int = 3
     """A closing run of this many headings, with no text under them, is a list of teasers."""
-    """At most this share of the items may end like a sentence."""
 
 
 @cleaner.hookimpl
