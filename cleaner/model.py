@@ -253,7 +253,7 @@ class Article:
         `fullmatch` or `search`; True for None, as `candidates` takes it): ask before matching a
         candidate of several vocabularies against each, to skip those the screen ruled out.
         Only for whole blocks, like `may_match`."""
-        screened = self._screen()
+        screened = self._screened or self._screen()
         return screened is None or vocabulary is None or screened.may_match_block(block.index, vocabulary)
 
     def candidates(self, *vocabularies: Vocabulary | None) -> list[Block]:
@@ -261,7 +261,7 @@ class Article:
         `fullmatch` or `search`), in order: loop over these rather than every block, and match
         each as before. Every kept block where the screen cannot tell (and for a vocabulary given
         as None). Only for questions about whole blocks, like `may_match`."""
-        screened = self._screen()
+        screened = self._screened or self._screen()
         indices = None if screened is None else screened.union(vocabularies)
         if indices is None:
             return self.kept_blocks()

@@ -429,10 +429,11 @@ class Screen:
         self._candidates = frozenset(v for v in candidates if v and (base is None or not base.takes(v)))
         self._wanted: set[Vocabulary] = set()
         self._refused: set[Vocabulary] = set()
-        self._compiled: tuple[frozenset[Vocabulary], list[Vocabulary], Any] = (frozenset(), [], None)
+        self._compiled: tuple[Members, Any] = (_NO_MEMBERS, None)
         """The members the set answers for, in its order, and the set: replaced whole, so that a
         scan in another thread sees both old or both new."""
         self._scans = 0
+        self._merged: tuple[Members, Members, Members] = (_NO_MEMBERS, _NO_MEMBERS, _NO_MEMBERS)
 
     def takes(self, vocabulary: Vocabulary) -> bool:
         """True if this screen (or its base) can learn to answer for `vocabulary`."""
@@ -441,30 +442,39 @@ class Screen:
     def want(self, vocabulary: Vocabulary) -> None:
         """Remember that a rule asked about `vocabulary`: scans from the next article answer for it."""
         if vocabulary in self._candidates:
-            if vocabulary not in self._refused and vocabulary not in self._compiled[0]:
+            if vocabulary not in self._refused and vocabulary not in self._compiled[0].vocabularies:
                 self._wanted.add(vocabulary)
         elif self._base is not None:
             self._base.want(vocabulary)
 
-    def scan(self, texts: list[bytes | None]) -> tuple[frozenset[Vocabulary], dict[Vocabulary, set[int]]]:
+    def scan(self, texts: list[bytes | None]) -> tuple[Members, dict[int, set[int]]]:
         """``(answered, found)``: the vocabularies this scan answers for, and for those that may
-        match, the indices of the `texts` (UTF-8 blocks; None for one not to scan) they may match."""
-        answered, found = self._base.scan(texts) if self._base is not None else (frozenset(), {})
+        match, the indices of the `texts` (UTF-8 blocks; None for one not to scan) they may
+        match, by the identity of the vocabulary (`Members.key`)."""
+        answered, found = self._base.scan(texts) if self._base is not None else (_NO_MEMBERS, {})
         self.compile_pending()
         self._scans += 1
-        members, vocabularies, compiled = self._compiled
+        members, compiled = self._compiled
         if compiled is None:
             return answered, found
         match = getattr(compiled, "_set", compiled).Match
+        keys = members.keys
         for index, text in enumerate(texts):
             if text is not None:
                 for member in match(text) or ():
-                    vocabulary = vocabularies[member]
-                    if vocabulary in found:
-                        found[vocabulary].add(index)
+                    key = keys[member]
+                    if key in found:
+                        found[key].add(index)
                     else:
-                        found[vocabulary] = {index}
-        return answered | members, found
+                        found[key] = {index}
+        return members if answered is _NO_MEMBERS else self._with_base(answered, members), found
+
+    def _with_base(self, answered: Members, members: Members) -> Members:
+        """The base's members and this screen's together, made again only when either set changed."""
+        known = self._merged
+        if known[0] is not answered or known[1] is not members:
+            known = self._merged = (answered, members, answered | members)
+        return known[2]
 
     def compile_pending(self, run_is_warm: bool = False) -> None:
         """Compile the set with the vocabularies asked about since, if the next scan is past
@@ -476,15 +486,45 @@ class Screen:
             self._recompile()
 
     def _recompile(self) -> None:
-        wanted, self._wanted = self._wanted - self._compiled[0], set()
+        wanted, self._wanted = self._wanted - self._compiled[0].vocabularies, set()
         if not wanted:
             return
-        members = sorted(self._compiled[0] | wanted, key=lambda vocabulary: vocabulary.patterns)
+        members = sorted(self._compiled[0].vocabularies | wanted, key=lambda vocabulary: vocabulary.patterns)
         compiled = _compile_set(members)
         if compiled is None:
             self._refused |= wanted
             return
-        self._compiled = (frozenset(members), members, compiled)
+        self._compiled = (Members(members), compiled)
+
+
+class Members:
+    """The vocabularies a screen answers for, known by their identity: rules ask with the very
+    vocabularies of their options, and hashing a vocabulary calls Python (as does `in` on a set of
+    them), where an `id` is hashed in C. A vocabulary equal to a member but not that object (a
+    site's options, validated apart) is found by its value."""
+
+    __slots__ = ("vocabularies", "keys", "_by_key", "_key_by_value")
+
+    def __init__(self, vocabularies: Iterable[Vocabulary] = ()):
+        self._by_key = {id(vocabulary): vocabulary for vocabulary in vocabularies}
+        """Holds the members, so that their ids stay theirs."""
+        self._key_by_value = {vocabulary: id(vocabulary) for vocabulary in self._by_key.values()}
+        self.vocabularies = frozenset(self._key_by_value)
+        self.keys = list(self._by_key)
+        """Each member's key, in the order given."""
+
+    def key(self, vocabulary: Vocabulary) -> int | None:
+        """The key of the member equal to `vocabulary` (its `id`), or None if it is no member."""
+        key = id(vocabulary)
+        if key in self._by_key:
+            return key
+        return self._key_by_value.get(vocabulary)
+
+    def __or__(self, other: Members) -> Members:
+        return Members([*self._by_key.values(), *other._by_key.values()])
+
+
+_NO_MEMBERS = Members()
 
 
 class ScreenedText:
@@ -506,8 +546,9 @@ class ScreenedText:
         self._sets: dict[int, set[int] | frozenset[int] | None] = {}
 
     def may_match(self, vocabulary: Vocabulary) -> bool:
-        if vocabulary in self._answered:
-            return vocabulary in self._found or bool(self._unscanned)
+        key = self._answered.key(vocabulary)
+        if key is not None:
+            return key in self._found or bool(self._unscanned)
         self.screen.want(vocabulary)
         return bool(vocabulary)
 
@@ -516,17 +557,20 @@ class ScreenedText:
         screen cannot tell for one of them (or one is None). Remembered for the article, as every
         pass of the rules asks the same."""
         key = tuple(map(id, vocabularies))
-        if key in self._unions:
-            return self._unions[key]
+        union = self._unions.get(key, _UNKNOWN)
+        if union is _UNKNOWN:
+            union = self._unions[key] = self._union(vocabularies)
+        return union
+
+    def _union(self, vocabularies: tuple[Vocabulary | None, ...]) -> list[int] | None:
         indices: set[int] | None = set()
         for vocabulary in vocabularies:
             found = None if vocabulary is None else self._candidates_of(vocabulary)
             if found is None:
-                indices = None
+                indices = None  # the others are still asked: the screen learns of them all at once
             elif indices is not None:
                 indices.update(found)
-        union = self._unions[key] = None if indices is None else sorted(indices)
-        return union
+        return None if indices is None else sorted(indices)
 
     def may_match_block(self, index: int, vocabulary: Vocabulary) -> bool:
         """False only if the block at `index` cannot match `vocabulary`."""
@@ -536,20 +580,21 @@ class ScreenedText:
     def _candidates_of(self, vocabulary: Vocabulary) -> set[int] | frozenset[int] | None:
         """`candidates`, remembered for the article by the vocabulary's identity (hashing a
         vocabulary calls Python; rules ask about the same few a hundred times an article)."""
-        key = id(vocabulary)
-        sets = self._sets
-        if key in sets:
-            return sets[key]
-        found = sets[key] = self.candidates(vocabulary)
+        found = self._sets.get(id(vocabulary), _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._sets[id(vocabulary)] = self.candidates(vocabulary)
         return found
 
     def candidates(self, vocabulary: Vocabulary) -> set[int] | frozenset[int] | None:
         """Indices of the blocks that may match, or None where the screen cannot tell yet."""
-        if vocabulary in self._answered:
-            found = self._found.get(vocabulary)
-            return self._unscanned if found is None else self._unscanned | found
-        self.screen.want(vocabulary)
-        return None if vocabulary else _NONE
+        key = self._answered.key(vocabulary)
+        if key is None:
+            self.screen.want(vocabulary)
+            return None if vocabulary else _NONE
+        found = self._found.get(key)
+        if found is None:
+            return self._unscanned
+        return self._unscanned | found if self._unscanned else found
 
 
 SCREENED_MAX_WORDS = 50
@@ -560,6 +605,8 @@ the screen's automaton would be built from."""
 
 
 _NONE: frozenset[int] = frozenset()
+_UNKNOWN = object()
+"""What the remembered answers hold for a question not asked yet."""
 
 
 def _compile_set(vocabularies: list[Vocabulary]):
