@@ -53,7 +53,7 @@ def cleaner_mark_blocks(article, options):
         text = block.text.strip()
         words = text.split()
         by = bool(options.by.match(text))
-        has_date = bool(options.dates.search(text))
+        has_date = article.may_match_block(block, options.dates) and bool(options.dates.search(text))
         names_author = bool(author) and author in text.lower() and len(words) <= len(author.split()) + 4
         if has_date and (
             _mostly_date(words, options)
