@@ -21,8 +21,15 @@ def test_comment_section_is_removed_to_the_end(clean, header):
     assert kept(article) == BODY
 
 
-def test_comment_policy_notice_is_removed_anywhere(clean):
-    notice = "ATENÇÃO: comentários ofensivos ou sem relação com a notícia não serão aprovados pelo moderador."
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "ATENÇÃO: comentários ofensivos ou sem relação com a notícia não serão aprovados pelo moderador.",
+        "Комментарии, содержащие оскорбления, будут удалены модератором.",
+        "Komentarze zawierające obraźliwe treści będą usuwane.",
+    ],
+)
+def test_comment_policy_notice_is_removed_anywhere(clean, notice):
     article = clean("\n\n".join(["Headline", BODY[0], notice, *BODY[1:]]))
     assert removed_by(article, "comments") == [notice]
 
@@ -33,6 +40,7 @@ def test_comment_policy_notice_is_removed_anywhere(clean):
         "Comments from residents at the meeting were mostly in favour of the bridge.",
         "Leave a reply slip at the town hall if you want to speak at the next meeting, the clerk said.",
         "The council moderated the debate, and comments were approved by a show of hands.",
+        "Комментарии министра о мосте вызвали споры в городском совете.",
     ],
 )
 def test_body_about_comments_stays(clean, body):
