@@ -732,6 +732,10 @@ def _atom_end(pattern: str, position: int) -> int:
         if pattern[position + 1 : position + 2] in ("p", "P", "x") and pattern.startswith("{", position + 2):
             closing = pattern.find("}", position + 2)
             return len(pattern) if closing < 0 else closing + 1
+        if pattern[position + 1 : position + 2] in ("p", "P"):
+            return min(position + 3, len(pattern))  # a one-letter class: \pL, \PN
+        if pattern[position + 1 : position + 2] == "x":
+            return min(position + 4, len(pattern))  # two hex digits: \x41
         return position + 2
     if char == "[":
         position += 1
