@@ -19,6 +19,8 @@ MORE = "Work will begin in the spring and should take two years, the council sai
         ("Pubblicato il 3 marzo 2021 alle 10:15", "date"),
         ("Опубликовано 12 марта 2021", "date"),
         ("Mis à jour le 4 mars 2021 à 18:02", "date"),
+        ("Publikováno 12. 3. 2021", "date"),
+        ("Yayınlanma: 12.03.2021", "date"),
     ],
 )
 def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):

@@ -87,6 +87,7 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
         "(c) Ana Ruiz / Agencia Sur",
         "Copyright: Tomasz Wójcik",
         "Video: SWR",
+        "Fotoğraf: AA",
     ],
 )
 def test_credits_in_other_shapes_and_languages(clean, credit):

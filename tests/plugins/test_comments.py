@@ -12,7 +12,10 @@ BODY = [
 
 @pytest.mark.parametrize(
     "header",
-    ["Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments", "Want to join the conversation?"],
+    [
+        "Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments",
+        "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar",
+    ],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
     comments = ["What a waste of money.", "Finally! We have waited thirty years for this bridge."]

@@ -33,6 +33,9 @@ BODY = [
         "Telefon: +49 40 123 456",
         "Alle Rechte vorbehalten",
         "Materiał chroniony prawem autorskim - zasady przedruków określa regulamin.",
+        "Kaikki oikeudet pidätetään",
+        "Všechna práva vyhrazena",
+        "Tüm hakları saklıdır.",
     ],
 )
 def test_end_matter_after_the_story_is_removed(clean, line):

@@ -118,19 +118,29 @@ def test_a_more_tips_heading_over_other_articles(clean):
 
 
 @pytest.mark.parametrize(
-    "heading, items",
+    "heading, body, items",
     [
-        ("Potrebbe interessarti anche", ["Il nuovo ponte costerà dodici milioni", "Traffico in centro: le nuove regole"]),
-        ("Читать также", ["Мост через реку откроют весной", "В центре города изменят движение"]),
-        ("Najnowsze", ["Most na rzece otwarty wiosną", "Zmiany w ruchu w centrum miasta"]),
+        ("Potrebbe interessarti anche", "Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito.",
+         ["Il nuovo ponte costerà dodici milioni", "Traffico in centro: le nuove regole"]),
+        ("Читать также", "Городской совет во вторник решил построить новый мост через реку после многолетних споров между районами.",
+         ["Мост через реку откроют весной", "В центре города изменят движение"]),
+        ("Najnowsze", "Rada miasta zdecydowała we wtorek o budowie nowego mostu na rzece, po latach sporów między dzielnicami.",
+         ["Most na rzece otwarty wiosną", "Zmiany w ruchu w centrum miasta"]),
+        ("Mest läst", "Kommunfullmäktige beslutade på tisdagen att bygga en ny bro över älven, efter flera års debatt.",
+         ["Den nya bron kostar tolv miljoner", "Trafiken i centrum läggs om i vår"]),
+        ("Seneste nyt", "Byrådet besluttede tirsdag at bygge en ny bro over åen, efter flere års debat mellem bydelene.",
+         ["Den nye bro koster tolv millioner", "Trafikken i centrum lægges om"]),
+        ("Siste nytt", "Bystyret vedtok tirsdag å bygge en ny bro over elva, etter flere års debatt mellom bydelene.",
+         ["Den nye broen koster tolv millioner", "Trafikken i sentrum legges om"]),
+        ("Tuoreimmat", "Kaupunginvaltuusto päätti tiistaina rakentaa uuden sillan joen yli usean vuoden keskustelun jälkeen.",
+         ["Uusi silta maksaa kaksitoista miljoonaa", "Keskustan liikenne muuttuu keväällä"]),
+        ("Nejnovější", "Městské zastupitelstvo v úterý rozhodlo o stavbě nového mostu přes řeku po letech sporů.",
+         ["Nový most bude stát dvanáct milionů", "Doprava v centru se na jaře změní"]),
+        ("Ayrıca okuyun", "Belediye meclisi salı günü yıllarca süren tartışmanın ardından nehir üzerine yeni bir köprü yapılmasına karar verdi.",
+         ["Yeni köprü on iki milyona mal olacak", "Şehir merkezinde trafik değişiyor"]),
     ],
 )
-def test_more_read_also_headings(clean, heading, items):
-    body = "Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito."
-    if heading.startswith("Читать"):
-        body = "Городской совет во вторник решил построить новый мост через реку после многолетних споров между районами."
-    if heading == "Najnowsze":
-        body = "Rada miasta zdecydowała we wtorek o budowie nowego mostu na rzece, po latach sporów między dzielnicami."
+def test_more_read_also_headings(clean, heading, body, items):
     article = clean(f"Title\n\n{body}\n\n{heading}\n" + "\n".join(items))
     assert article.metadata.related == items
 
