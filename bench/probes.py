@@ -1,0 +1,119 @@
+#!/usr/bin/env python3
+"""Probes of the language files: lines of furniture, written from how sites word it, cleaned alone.
+
+Each file in `bench/probes/` holds lines (``language<TAB>line``) written from how news sites and
+blogs word their furniture (share bars, paywalls, consent notices, comment forms, players,
+galleries, bylines), none taken from a corpus page. Each line is cleaned alone between four body
+paragraphs of its language, and the lines still in the text are printed: either a gap in the
+language files, or a line left on purpose because it heads body text as often (the README,
+"Languages"). Every line is cleaned twice: once by a fresh engine, and once after a warm-up of
+250 articles, when each language's screen answers for the rules (`cleaner.patterns.Screen`), so
+that a pattern the screen cuts wrong shows.
+
+Usage (from the repository root)::
+
+    python bench/probes.py                       # every round
+    python bench/probes.py bench/probes/round-5.tsv
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from cleaner import Cleaner
+
+PROBES = Path(__file__).resolve().parent / "probes"
+BODY = {
+    'cs': (
+        'Městské zastupitelstvo v úterý rozhodlo o stavbě nového mostu přes řeku po letech sporů mezi čtvrtěmi a obyvateli města.'
+    ),
+    'da': (
+        'Byrådet besluttede tirsdag at bygge en ny bro over åen, efter flere års debat mellem bydelene og beboerne i byen.'
+    ),
+    'de': (
+        'Der Stadtrat hat am Dienstag beschlossen, eine neue Brücke über den Fluss zu bauen, nachdem jahrelang darüber gestritten wurde.'
+    ),
+    'en': (
+        'The town council voted on Tuesday to build a new bridge over the river, ending a debate that had run for more than a decade.'
+    ),
+    'es': (
+        'El ayuntamiento decidió el martes construir un nuevo puente sobre el río, después de años de debate entre los barrios de la ciudad.'
+    ),
+    'fi': (
+        'Kaupunginvaltuusto päätti tiistaina rakentaa uuden sillan joen yli usean vuoden keskustelun jälkeen kaupunginosien ja asukkaiden kesken.'
+    ),
+    'fr': (
+        'Le conseil municipal a décidé mardi de construire un nouveau pont sur la rivière, après des années de débat entre les quartiers.'
+    ),
+    'it': (
+        'Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito tra i quartieri della città.'
+    ),
+    'nb': (
+        'Bystyret vedtok tirsdag å bygge en ny bro over elva, etter flere års debatt mellom bydelene og innbyggerne i byen.'
+    ),
+    'nl': (
+        'De gemeenteraad heeft dinsdag besloten een nieuwe brug over de rivier te bouwen, na jaren van discussie tussen de wijken van de stad.'
+    ),
+    'pl': (
+        'Rada miasta zdecydowała we wtorek o budowie nowego mostu na rzece, po latach sporów między dzielnicami miasta i mieszkańcami.'
+    ),
+    'pt': (
+        'A câmara municipal decidiu na terça-feira construir uma nova ponte sobre o rio, depois de anos de debate entre os bairros da cidade.'
+    ),
+    'ru': (
+        'Городской совет во вторник решил построить новый мост через реку после многолетних споров между районами города и жителями.'
+    ),
+    'sv': (
+        'Kommunfullmäktige beslutade på tisdagen att bygga en ny bro över älven, efter flera års debatt mellan stadsdelarna och invånarna.'
+    ),
+    'tr': (
+        'Belediye meclisi salı günü, mahalleler ve sakinler arasında yıllarca süren tartışmanın ardından nehir üzerine yeni bir köprü yapılmasına karar verdi.'
+    ),
+}
+"""A body paragraph in each probed language: the article around the probe, long enough to tell its language."""
+WARM_UP = 250
+
+
+def kept_lines(engine: Cleaner, probes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The probes still in the clean text."""
+    kept = []
+    for language, line in probes:
+        body = BODY[language]
+        article = engine.clean_text(f"Titel\n\n{body}\n\n{body}\n\n{line}\n\n{body}\n\n{body}")
+        if line.strip() in (text.strip() for text in article.text.split("\n")):
+            kept.append((language, line))
+    return kept
+
+
+def warm(engine: Cleaner, probes: list[tuple[str, str]]) -> None:
+    """Clean enough articles in every language that the screens are compiled, then each probe once,
+    so that the screens learn the vocabularies the rules ask about."""
+    languages = sorted(BODY)
+    for number in range(WARM_UP):
+        body = BODY[languages[number % len(languages)]]
+        engine.clean_text(f"Titel\n\n{body}\n\n{body}\n\nZeile {number}\n\n{body}")
+    kept_lines(engine, probes)
+
+
+def main(argv: list[str] | None = None) -> int:
+    files = [Path(name) for name in (argv if argv is not None else sys.argv[1:])] or sorted(PROBES.glob("*.tsv"))
+    probes = [
+        tuple(line.rstrip("\n").split("\t", 1))
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    cold = kept_lines(Cleaner.from_config(), probes)
+    engine = Cleaner.from_config()
+    warm(engine, probes)
+    warmed = kept_lines(engine, probes)
+    print(f"{len(probes)} probe lines; still in the text: {len(cold)} cold, {len(warmed)} warm")
+    for language, line in sorted(set(cold) | set(warmed)):
+        where = "both" if (language, line) in cold and (language, line) in warmed else "cold" if (language, line) in cold else "warm"
+        print(f"  {language}  {line}  ({where})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
