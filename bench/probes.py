@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Probes of the language files: lines of furniture, written from how sites word it, cleaned alone.
 
-Each file in `bench/probes/` holds lines (``language<TAB>line``) written from how news sites and
-blogs word their furniture (share bars, paywalls, consent notices, comment forms, players,
-galleries, bylines), none taken from a corpus page. Each line is cleaned alone between four body
-paragraphs of its language, and the lines still in the text are printed: either a gap in the
+Each file in `bench/probes/` holds lines (``language<TAB>line``, and ``<TAB>end`` for a line that
+closes an article) written from how news sites and blogs word their furniture (share bars,
+paywalls, consent notices, comment forms, players, galleries, bylines, credits, sign-offs), none
+taken from a corpus page. Each line is cleaned alone between four body paragraphs of its language
+(or after them, for an ``end`` line), and the lines still in the text are printed: either a gap in the
 language files, or a line left on purpose because it heads body text as often (the README,
 "Languages"). Every line is cleaned twice: once by a fresh engine, and once after a warm-up of
 250 articles, when each language's screen answers for the rules (`cleaner.patterns.Screen`), so
@@ -75,18 +76,19 @@ BODY = {
 WARM_UP = 250
 
 
-def kept_lines(engine: Cleaner, probes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def kept_lines(engine: Cleaner, probes: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
     """The probes still in the clean text."""
     kept = []
-    for language, line in probes:
+    for language, line, at_end in probes:
         body = BODY[language]
-        article = engine.clean_text(f"Titel\n\n{body}\n\n{body}\n\n{line}\n\n{body}\n\n{body}")
+        around = [body] * 4 + [line] if at_end else [body, body, line, body, body]
+        article = engine.clean_text("\n\n".join(["Titel", *around]))
         if line.strip() in (text.strip() for text in article.text.split("\n")):
             kept.append((language, line))
     return kept
 
 
-def warm(engine: Cleaner, probes: list[tuple[str, str]]) -> None:
+def warm(engine: Cleaner, probes: list[tuple[str, str, bool]]) -> None:
     """Clean enough articles in every language that the screens are compiled, then each probe once,
     so that the screens learn the vocabularies the rules ask about."""
     languages = sorted(BODY)
@@ -99,10 +101,11 @@ def warm(engine: Cleaner, probes: list[tuple[str, str]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     files = [Path(name) for name in (argv if argv is not None else sys.argv[1:])] or sorted(PROBES.glob("*.tsv"))
     probes = [
-        tuple(line.rstrip("\n").split("\t", 1))
+        (fields[0], fields[1], fields[2:] == ["end"])
         for path in files
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
+        for fields in [line.split("\t")]
     ]
     cold = kept_lines(Cleaner.from_config(), probes)
     engine = Cleaner.from_config()

@@ -36,6 +36,21 @@ BODY = [
         "Kaikki oikeudet pidätetään",
         "Všechna práva vyhrazena",
         "Tüm hakları saklıdır.",
+        "— AP",
+        "(ČTK)",
+        "(ТАСС)",
+        "(Ritzau)",
+        "(Lusa)",
+        "Com agências",
+        "Kontakt zur Redaktion: redaktion@example.de",
+        "Contacter la rédaction",
+        "Taggar: politik, bro",
+        "Emner: politikk, bro",
+        "Aiheet: politiikka, silta",
+        "Témata: politika, most",
+        "Etiketler: siyaset, köprü",
+        "Este artículo se publicó originalmente en example.es.",
+        "Статья впервые опубликована на example.ru.",
     ],
 )
 def test_end_matter_after_the_story_is_removed(clean, line):
@@ -57,6 +72,10 @@ def test_a_tags_label_takes_the_list_under_it(clean):
         "Tags on the old bridge's railings will be removed before demolition, the council said.",
         "Pro/Contra",
         "TCP/IP",
+        "(NATO and the EU have both said they will help pay for the bridge.)",
+        "Emner som klima og trafik fylder meget i debatten om broen.",
+        "Com agências de viagens a pedir mais voos, a câmara quer alargar o aeroporto.",
+        "Kontakt zur Redaktion hatte der Bürgermeister seit Jahren nicht mehr.",
     ],
 )
 def test_look_alike_body_lines_at_the_end_stay(clean, body):
