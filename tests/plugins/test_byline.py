@@ -21,6 +21,11 @@ MORE = "Work will begin in the spring and should take two years, the council sai
         ("Mis à jour le 4 mars 2021 à 18:02", "date"),
         ("Publikováno 12. 3. 2021", "date"),
         ("Yayınlanma: 12.03.2021", "date"),
+        ("Written by Jane Doe", "author"),
+        ("Ein Beitrag von Anna Schmidt", "author"),
+        ("Autor: Jan Novák", "author"),
+        ("Teksti: Matti Virtanen", "author"),
+        ("Yazar: Ahmet Yılmaz", "author"),
     ],
 )
 def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):
@@ -36,6 +41,8 @@ def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):
         "By Tuesday the council had voted to build the bridge, and work will begin in the spring of 2022.",
         "On 18 November 2019 the council voted to build a new bridge over the river, ending a debate.",
         "Published in 1990, the report found that the old bridge would need replacing within thirty years.",
+        "Written by Hand, the council's newsletter, was first printed in 1952 and is still sent to every household.",
+        "Ein Beitrag von Bund und Ländern soll die neue Brücke über den Fluss zur Hälfte finanzieren.",
     ],
 )
 def test_body_sentences_with_dates_or_by_stay(clean, body):
