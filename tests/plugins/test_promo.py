@@ -138,6 +138,26 @@ def test_a_more_tips_heading_over_other_articles(clean):
          ["Nový most bude stát dvanáct milionů", "Doprava v centru se na jaře změní"]),
         ("Ayrıca okuyun", "Belediye meclisi salı günü yıllarca süren tartışmanın ardından nehir üzerine yeni bir köprü yapılmasına karar verdi.",
          ["Yeni köprü on iki milyona mal olacak", "Şehir merkezinde trafik değişiyor"]),
+        ("Rekommenderat för dig", "Kommunfullmäktige beslutade på tisdagen att bygga en ny bro över älven, efter flera års debatt.",
+         ["Den nya bron kostar tolv miljoner", "Trafiken i centrum läggs om i vår"]),
+        ("Anbefalet til dig", "Byrådet besluttede tirsdag at bygge en ny bro over åen, efter flere års debat mellem bydelene.",
+         ["Den nye bro koster tolv millioner", "Trafikken i centrum lægges om"]),
+        ("Flere nyheter", "Bystyret vedtok tirsdag å bygge en ny bro over elva, etter flere års debatt mellom bydelene.",
+         ["Den nye broen koster tolv millioner", "Trafikken i sentrum legges om"]),
+        ("Lisää uutisia", "Kaupunginvaltuusto päätti tiistaina rakentaa uuden sillan joen yli usean vuoden keskustelun jälkeen.",
+         ["Uusi silta maksaa kaksitoista miljoonaa", "Keskustan liikenne muuttuu keväällä"]),
+        ("Doporučujeme", "Městské zastupitelstvo v úterý rozhodlo o stavbě nového mostu přes řeku po letech sporů.",
+         ["Nový most bude stát dvanáct milionů", "Doprava v centru se na jaře změní"]),
+        ("Daha fazla haber", "Belediye meclisi salı günü yıllarca süren tartışmanın ardından nehir üzerine yeni bir köprü yapılmasına karar verdi.",
+         ["Yeni köprü on iki milyona mal olacak", "Şehir merkezinde trafik değişiyor"]),
+        ("Polecane dla Ciebie", "Rada miasta zdecydowała we wtorek o budowie nowego mostu na rzece, po latach sporów między dzielnicami.",
+         ["Most na rzece otwarty wiosną", "Zmiany w ruchu w centrum miasta"]),
+        ("Consigliati per te", "Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito.",
+         ["Il nuovo ponte costerà dodici milioni", "Traffico in centro: le nuove regole"]),
+        ("Aanbevolen voor jou", "De gemeenteraad heeft dinsdag besloten een nieuwe brug over de rivier te bouwen, na jaren van discussie.",
+         ["De nieuwe brug kost twaalf miljoen", "Verkeer in het centrum wordt omgelegd"]),
+        ("Nos recommandations", "Le conseil municipal a décidé mardi de construire un nouveau pont sur la rivière, après des années de débat.",
+         ["Le nouveau pont coûtera douze millions", "Circulation en centre-ville : les nouvelles règles"]),
     ],
 )
 def test_more_read_also_headings(clean, heading, body, items):
@@ -148,6 +168,19 @@ def test_more_read_also_headings(clean, heading, body, items):
 def test_a_subheading_with_more_in_it_stays(clean):
     text = "Titel\n\nDer Weg führt zwei Stunden am Fluss entlang.\n\nWeitere Zellprojekte im Aufbau\n\nIn Sachsen entsteht ein zweites Werk, das im Herbst die Arbeit aufnimmt."
     assert "Weitere Zellprojekte im Aufbau" in kept(clean(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Doporučujeme obyvatelům, aby v době stavby mostu jezdili do centra autobusem.",
+        "Polecane przez radę rozwiązanie zakłada budowę mostu w ciągu dwóch lat.",
+        "Aanbevolen wordt om tijdens de bouw van de brug met de bus naar het centrum te gaan.",
+    ],
+)
+def test_a_sentence_that_starts_like_a_heading_stays(clean, sentence):
+    text = f"Titel\n\n{sentence}\n\nThe work will begin in the spring and should take two years."
+    assert sentence in kept(clean(text))
 
 
 def test_body_that_mentions_dont_miss_survives(clean):
