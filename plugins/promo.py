@@ -23,8 +23,8 @@ _HEADING_TRAILER = " \t:：.…!?？»>›|-–—"
 # 8,000); the spaces around the separator are taken by hand in _insert_label.
 _INSERT_SEPARATOR = re.compile(r"[:：|»›]|\s[-–—]\s")
 _SEPARATOR_CHARS = re.compile(r"[:：|»›\-–—]")
-_POINTERS = " <>►▶→«»◄◀←"
 """A quick look for a character every separator holds: most lines have none."""
+_POINTERS = " <>►▶→«»◄◀←"
 
 
 class Options(BaseModel):
@@ -51,7 +51,7 @@ class Options(BaseModel):
     def model_post_init(self, context) -> None:
         # To find the blocks that may hold a heading, or an insert's label before its separator.
         self._heading_lines = self.headings.followed_by(f"[{re.escape(_HEADING_TRAILER)}]*")
-        self._insert_lines = self.inserts.followed_by(r"\s*[:：|»›\-–—]")
+        self._insert_lines = self.inserts.followed_by(r"\s*[:：|»›\-–—.]")
 
     def line_finders(self) -> tuple[Vocabulary | None, ...]:
         """The vocabularies that find the lines that may be a heading, an insert or a tagged
@@ -150,7 +150,7 @@ def _insert_label(text: str, options: Options) -> str | None:
     """The "READ MORE:" part of a one-line insert, if the line is one."""
     separator = _SEPARATOR_CHARS.search(text) and _INSERT_SEPARATOR.search(text)
     if not separator:
-        return None
+        return _shouted_label(text, options)
     start, end = separator.span()
     while start > 0 and text[start - 1].isspace():
         start -= 1
@@ -160,6 +160,21 @@ def _insert_label(text: str, options: Options) -> str | None:
         return None
     label, rest = text[:start], text[end:]
     if not options.inserts.fullmatch(label) or not rest or not _headline_like(rest, options):
+        return None
+    return text[:end]
+
+
+def _shouted_label(text: str, options: Options) -> str | None:
+    """The "LIRE AUSSI. " of "LIRE AUSSI. Headline": a label in capitals may end with a full stop,
+    which after words in lower case ends a sentence instead."""
+    stop = text.find(". ")
+    if stop < 2 or not text[:stop].isupper():
+        return None
+    end = stop + 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    rest = text[end:]
+    if not options.inserts.fullmatch(text[:stop]) or not rest or not _headline_like(rest, options):
         return None
     return text[:end]
 

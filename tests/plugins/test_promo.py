@@ -91,6 +91,22 @@ def test_read_more_insert_anywhere(clean):
     assert kept(article) == ["The first paragraph of the story is here.", "The second paragraph of the story is here."]
 
 
+@pytest.mark.parametrize(
+    "line, related",
+    [
+        ("LIRE AUSSI. Alerte tempête dans le nord", ["Alerte tempête dans le nord"]),
+        ("READ MORE. Police appeal for witnesses after crash", ["Police appeal for witnesses after crash"]),
+        ("Read more. The council said the bridge would open in spring.", []),
+        ("NATO. The alliance met on Monday to discuss the bridge.", []),
+        ("LIRE AUSSI. Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, après des années de débat.", []),
+    ],
+)
+def test_a_label_in_capitals_may_end_with_a_full_stop_before_a_headline(clean, line, related):
+    article = clean(f"Title\n\nThe first paragraph of the story is here.\n\n{line}\n\nThe second paragraph of the story is here.")
+    assert article.metadata.related == related
+    assert (line in kept(article)) == (not related)
+
+
 def test_heading_in_another_language(clean):
     article = clean("""
         Título
