@@ -14,7 +14,8 @@ BODY = [
     "header",
     [
         "Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments",
-        "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar",
+        "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar", "Reader comments",
+        "Leserkommentare (12)",
     ],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
