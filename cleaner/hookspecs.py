@@ -124,7 +124,8 @@ def cleaner_segment_document(document: Document, options: Any, limits: Limits) -
     """Split a document into blocks, or return None if its ``media_type`` is not yours.
 
     Blocks are the units rules remove, so make them the natural units of the format: lines of
-    plain text, paragraphs, headings and list items of HTML, and set ``Block.kind``. Metadata the
+    plain text, paragraphs, headings and list items of HTML, and set ``Block.kind`` (and
+    ``Block.words``, ``len(text.split())``, if you know it already: else it is counted). Metadata the
     source carries (an HTML page's title, author, date) goes into ``Segments.metadata``; its
     ``url`` and ``site`` keys set the article's site when the document did not. What went wrong
     without failing the article (part of a page that could not be read) goes into

@@ -306,8 +306,8 @@ def read_and_encode(texts: list[str]) -> list[bytes]:
     for once, in the non-ASCII bytes of all the blocks together (a few dozen on an article):
     only blocks that are not ASCII and hold one of them are read again, instead of looking for
     each such character in the whole article (3.53 against 3.57 million instructions an article
-    of `bench/throughput.py`'s, all told). The blocks that read otherwise than written are remembered for the rules, which ask about
-    the same blocks again."""
+    of `bench/throughput.py`'s, all told). The blocks that read otherwise than written are
+    remembered for the rules, which ask about the same blocks again."""
     try:
         encoded = [text.encode() for text in texts]
     except UnicodeEncodeError:
