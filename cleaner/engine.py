@@ -291,7 +291,7 @@ class Cleaner:
         profile = self.site_profile(article.site)
         if self._guesser is None:
             return profile
-        return self._in_languages(profile, self._guesser.languages_of(article.blocks))
+        return self._in_languages(profile, self._guesser.languages_of(article.blocks, article.metadata.extra.get("language")))
 
     def _in_languages(self, profile: SiteProfile, languages: frozenset[str]) -> SiteProfile:
         """`profile` with the words of `languages` only (see `cleaner.languages`): built the first

@@ -5,11 +5,13 @@ vocabulary is seventeen languages long, and an English article pays for the Poli
 tells an article's language by the stopwords of its first long blocks, with jusText's stoplists
 (about a hundred languages, installed with trafilatura), and cleans it with the words of that
 language and of English (furniture in English turns up on pages in any language). An article too
-short to tell gets the words of every language; a language with no stoplist, every article.
+short to tell gets the words of the language its source states (an HTML page's ``lang``), or of
+every language where it states none; a language with no stoplist, every article.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from .model import Block
@@ -54,15 +56,25 @@ class LanguageGuesser:
         """False when there is nothing to choose between: one language, or none with a stoplist."""
         return len(self.every) > 1 and bool(self._languages_of_word)
 
-    def languages_of(self, blocks: Iterable[Block]) -> frozenset[str]:
-        """The languages whose words to look for in an article: its own and English, or all."""
+    def languages_of(self, blocks: Iterable[Block], stated: str | None = None) -> frozenset[str]:
+        """The languages whose words to look for in an article: its own and English, or all.
+        The stopwords decide; the language the source `stated` counts only where they cannot."""
         counts = self.count(blocks)
-        if not counts:
-            return self.every
-        best = max(counts.values())
+        best = max(counts.values(), default=0)
         if best < MIN_STOPWORDS:
-            return self.every
+            return self._stated(stated)
         return frozenset(language for language, count in counts.items() if count >= NEAR_SHARE * best) | self._always
+
+    def _stated(self, stated: str | None) -> frozenset[str]:
+        """For an article too short to tell: its stated language and English, or, where it states
+        none that reads as a language code, every language. A page in a language with no words of
+        its own here ("da" without Danish) gets English only: the other languages' words would
+        take its lines for theirs ("Foto: …" is a credit in Danish and a heading elsewhere)."""
+        code = _LANGUAGE_CODE.match(stated) if isinstance(stated, str) else None
+        if code is None:
+            return self.every
+        language = code[1].lower()
+        return (frozenset({language}) & self.every) | self._always
 
     def count(self, blocks: Iterable[Block]) -> dict[str, int]:
         """Stopwords of each language among the first `SAMPLE_WORDS` words of the long blocks."""
@@ -78,6 +90,10 @@ class LanguageGuesser:
             for language in table.get(word, ()):
                 counts[language] = counts.get(language, 0) + 1
         return counts
+
+
+_LANGUAGE_CODE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
+"""A BCP 47 tag ("de", "pt-BR", "de_DE"): its primary language subtag is group 1."""
 
 
 def _stopword_table(languages: Sequence[str]) -> dict[str, tuple[str, ...]]:

@@ -72,6 +72,43 @@ def test_an_article_too_short_to_tell_is_searched_for_every_languages_words():
     assert removed_by(article, "promo") == ["Lesen Sie auch"]
 
 
+@pytest.mark.parametrize(
+    ("stated", "languages"),
+    [("de", {"de", "en"}), ("pt-BR", {"pt", "en"}), ("de_DE", {"de", "en"}), (" FR ", {"fr", "en"}), ("ja", {"en"})],
+)
+def test_an_article_too_short_to_tell_gets_the_language_its_source_states(stated, languages):
+    short = blocks_of("Kurz und gut.\n\nNur zwei Zeilen.")
+    assert LanguageGuesser(ALL).languages_of(short, stated) == languages
+
+
+@pytest.mark.parametrize("stated", [None, "", "x-default", "{{ lang }}", "German", 7])
+def test_a_stated_language_that_is_no_language_code_leaves_every_language(stated):
+    short = blocks_of("Kurz und gut.\n\nNur zwei Zeilen.")
+    assert LanguageGuesser(ALL).languages_of(short, stated) == set(ALL)
+
+
+def test_the_stopwords_outvote_a_stated_language():
+    """Templates state one language for a site's pages in several: what a text says wins."""
+    assert LanguageGuesser(ALL).languages_of(blocks_of(GERMAN), "en") == {"de", "en"}
+
+
+def short_page(lang):
+    from cleaner.model import Document
+
+    attribute = f' lang="{lang}"' if lang else ""
+    html = (
+        f"<html{attribute}><head><title>A short note</title></head><body><article>"
+        "<p>The council met on Monday and agreed the plan.</p><p>Lesen Sie auch</p>"
+        "<p>The vote was close, and the mayor thanked the members.</p></article></body></html>"
+    )
+    return Cleaner.from_config().clean_document(Document(id="page", source="page.html", content=html, media_type="text/html"))
+
+
+def test_a_short_page_is_searched_for_the_words_of_the_language_it_states():
+    assert "Lesen Sie auch" in kept(short_page("en"))
+    assert removed_by(short_page(None), "promo") == ["Lesen Sie auch"]
+
+
 class Klingon:
     """A language no stoplist tells: its words are looked for in every article."""
 
