@@ -74,6 +74,7 @@ class LanguageGuesser:
         if code is None:
             return self.every
         language = code[1].lower()
+        language = _SAME_LANGUAGE.get(language, language) if language not in self.every else language
         return (frozenset({language}) & self.every) | self._always
 
     def count(self, blocks: Iterable[Block]) -> dict[str, int]:
@@ -94,6 +95,8 @@ class LanguageGuesser:
 
 _LANGUAGE_CODE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")
 """A BCP 47 tag ("de", "pt-BR", "de_DE"): its primary language subtag is group 1."""
+_SAME_LANGUAGE = {"no": "nb", "nob": "nb", "nno": "nn"}
+"""Codes pages use for a language configured under another ("no" for Norwegian Bokmål)."""
 
 
 def _stopword_table(languages: Sequence[str]) -> dict[str, tuple[str, ...]]:

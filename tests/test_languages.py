@@ -74,7 +74,7 @@ def test_an_article_too_short_to_tell_is_searched_for_every_languages_words():
 
 @pytest.mark.parametrize(
     ("stated", "languages"),
-    [("de", {"de", "en"}), ("pt-BR", {"pt", "en"}), ("de_DE", {"de", "en"}), (" FR ", {"fr", "en"}), ("ja", {"en"})],
+    [("de", {"de", "en"}), ("pt-BR", {"pt", "en"}), ("de_DE", {"de", "en"}), (" FR ", {"fr", "en"}), ("no", {"nb", "en"}), ("ja", {"en"})],
 )
 def test_an_article_too_short_to_tell_gets_the_language_its_source_states(stated, languages):
     short = blocks_of("Kurz und gut.\n\nNur zwei Zeilen.")
