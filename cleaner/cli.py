@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "-o", "--output", metavar="OUTPUT",
         help="write here instead of standard output: a file, or a folder (ends with / or exists) "
-        "that gets <id>.txt and <id>.json per article",
+        "that gets <id>.txt and <id>.json per article (- is standard output)",
     )
     clean.add_argument("--format", choices=FORMATS, default="jsonl", help="record format (default: jsonl)")
     clean.add_argument("--site", metavar="HOST", help="hostname of the articles, where their records do not say")
@@ -191,6 +191,8 @@ def _positive(value: str) -> int:
 
 
 def clean(cleaner: Cleaner, args: argparse.Namespace) -> int:
+    if args.output == "-":
+        args.output = None  # as in trafilatura, curl and most tools: not a file named "-"
     folder = bool(args.output) and is_folder(args.output)
     if folder and args.format != "jsonl":
         print("cleaner: a folder output holds <id>.txt and <id>.json; --format does not apply", file=sys.stderr)

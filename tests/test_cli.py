@@ -49,6 +49,13 @@ def test_seed_article_comes_out_exactly_right():
     assert record["errors"] == []
 
 
+def test_output_dash_is_standard_output(tmp_path):
+    result = run("clean", SEED, "-o", "-", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert records(result.stdout) == records(run("clean", SEED).stdout)
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize(
     "variant",
     [
