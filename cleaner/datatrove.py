@@ -54,7 +54,9 @@ class ArticleCleaner(PipelineStep):
     page says of itself), ``removed`` (one entry per removed block: plugin, rule, reason, text)
     and ``errors`` (warnings; for a kept failed article, why it failed). A key the metadata
     held before with another value (``WarcReader``'s ``date``, the capture date) is kept under
-    ``input``, as the command line keeps a record's clashing fields.
+    ``input``, as the command line keeps a record's clashing fields. A ``language`` the metadata
+    holds (datatrove's ``LanguageFilter`` sets one) chooses the words a document too short to
+    tell by its stopwords is cleaned with, as a record's ``language`` field does.
 
     Stats: ``total``, ``forwarded``, ``dropped`` (``dropped_failed``, ``dropped_empty``),
     ``failed``, ``removed_blocks`` (per article) and ``removed_<plugin>`` (blocks removed by
@@ -127,7 +129,10 @@ class ArticleCleaner(PipelineStep):
     def article_document(self, document: DatatroveDocument) -> Document:
         """The document as cleaner reads it: a record of its id, its text (or page) and its url."""
         url = document.metadata.get("url")
-        article = document_from_record({"id": document.id, "text": document.text, "url": url if isinstance(url, str) else None})
+        article = document_from_record({
+            "id": document.id, "text": document.text, "url": url if isinstance(url, str) else None,
+            "language": document.metadata.get("language"),
+        })
         if self.mode == "html" or (self.mode == "auto" and sniff_format(document.text[:_SNIFF_CHARACTERS]) == "html"):
             article.media_type = "text/html"
         return article

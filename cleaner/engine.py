@@ -287,11 +287,13 @@ class Cleaner:
 
     def profile_of(self, article: Article) -> SiteProfile:
         """The options and plugins an article is cleaned with: its site's, with the words of its
-        language (see `cleaner.languages`)."""
+        language (see `cleaner.languages`), which its record's ``language`` field or its page's
+        ``lang`` states where the article is too short to tell."""
         profile = self.site_profile(article.site)
         if self._guesser is None:
             return profile
-        return self._in_languages(profile, self._guesser.languages_of(article.blocks, article.metadata.extra.get("language")))
+        stated = article.fields.get("language") or article.metadata.extra.get("language")
+        return self._in_languages(profile, self._guesser.languages_of(article.blocks, stated))
 
     def _in_languages(self, profile: SiteProfile, languages: frozenset[str]) -> SiteProfile:
         """`profile` with the words of `languages` only (see `cleaner.languages`): built the first

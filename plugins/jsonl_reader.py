@@ -1,7 +1,8 @@
 """Reads JSON lines as scrapers write them: one record per line, the article in `text` or `html`.
 
 A record's `url` and `id` are used; every other field passes through to the output untouched,
-also when the record fails (no article in it), so that results join back to their input by id.
+also when the record fails (no article in it), so that results join back to their input by id
+(a `language` field is also read: it chooses the words of an article too short to tell).
 A `.json` file may also hold one record or a list of records. Standard input is read as JSON
 lines when it starts with ``{`` (or ``--input-format jsonl`` says so). A line that is not a record
 becomes a failed article naming file and line.

@@ -193,6 +193,16 @@ def test_a_url_in_the_metadata_names_the_site_and_other_metadata_stays():
     assert "input" not in document.metadata
 
 
+def test_the_language_in_the_metadata_chooses_a_short_documents_words():
+    """As datatrove's LanguageFilter leaves it: a note too short to tell by its stopwords."""
+    text = "The council met on Monday.\n\nLesen Sie auch\n\nThe vote was close."
+    english, unstated = clean(
+        ArticleCleaner(), Document(text=text, id="en", metadata={"language": "en"}), Document(text=text, id="none"),
+    )
+    assert "Lesen Sie auch" in english.text and english.metadata["language"] == "en"
+    assert "Lesen Sie auch" not in unstated.text
+
+
 def test_bad_options_and_a_bad_config_stop_the_pipeline_before_it_runs(tmp_path):
     with pytest.raises(ValueError, match="mode must be one of text, html, auto"):
         ArticleCleaner(mode="pdf")

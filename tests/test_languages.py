@@ -109,6 +109,17 @@ def test_a_short_page_is_searched_for_the_words_of_the_language_it_states():
     assert removed_by(short_page(None), "promo") == ["Lesen Sie auch"]
 
 
+SHORT_NOTE = "The council met on Monday.\n\nLesen Sie auch\n\nThe vote was close."
+
+
+def test_a_short_records_language_field_chooses_its_words_and_passes_through():
+    engine = Cleaner.from_config()
+    stated = engine.clean_record({"id": "a", "text": SHORT_NOTE, "language": "en"})
+    assert "Lesen Sie auch" in stated["text"] and stated["language"] == "en"
+    unstated = engine.clean_record({"id": "b", "text": SHORT_NOTE})
+    assert [(entry["plugin"], entry["text"]) for entry in unstated["removed"]] == [("promo", "Lesen Sie auch")]
+
+
 class Klingon:
     """A language no stoplist tells: its words are looked for in every article."""
 
