@@ -110,7 +110,8 @@ class Block:
     line: int | None = None
     """1-based line number in the source, where the source is text."""
     kind: str = "line"
-    """What the segmenter knows of the block: line, paragraph, heading, lead, item, quote, caption, cell."""
+    """What the segmenter knows of the block: line, paragraph, heading, lead, item, quote, caption,
+    cell, code (a line of a program listing)."""
     removal: Removal | None = None
     words: int | None = field(default=None, compare=False)
     """How many words the block has (``len(text.split())``): counted once, when the block is made,

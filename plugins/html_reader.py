@@ -21,8 +21,11 @@ from .html_metadata import Level, page_metadata
 MEDIA_TYPE = "text/html"
 
 # trafilatura's output elements, and the block kind each becomes.
-_LEAF_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "cell", "code": "paragraph"}
+_LEAF_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "cell", "code": "code"}
 _CONTAINERS = {"list", "table", "row", "div", "quote", "item", "body", "main", "figure"}
+_TEXT_KINDS = {"p", "head", "item", "cell"}
+"""Elements of running text: a `<code>` in one is a word or two of it ("In <code>a.py</code>:"),
+not a block of its own, which would cut its sentence into lines."""
 
 
 class Options(BaseModel):
@@ -229,7 +232,12 @@ class _Blocks:
 
 
 def _has_block_children(element) -> bool:
-    return any(isinstance(child.tag, str) and (child.tag in _LEAF_KINDS or child.tag in _CONTAINERS) for child in element)
+    inline_code = element.tag in _TEXT_KINDS
+    return any(
+        isinstance(child.tag, str) and (child.tag in _LEAF_KINDS or child.tag in _CONTAINERS)
+        and not (inline_code and child.tag == "code")
+        for child in element
+    )
 
 
 def _text_of(element) -> str:

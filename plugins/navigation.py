@@ -4,7 +4,8 @@ and breadcrumb lines ("Home › News › Politics").
 When trafilatura cannot find the article it may return the whole page, menus and archive links
 included, as bare lines. Such a run is far longer than any run of short lines in an article (a
 subheading is followed by a paragraph), so the length of the run is the test. List items and
-table cells (and bulleted lines) are left alone: ingredient lists and result tables are made of short lines too.
+table cells (and bulleted lines) are left alone: ingredient lists and result tables are made of short lines too,
+and so are program listings.
 """
 
 from __future__ import annotations
@@ -92,11 +93,16 @@ def _breadcrumb(text: str, options) -> bool:
 
 
 def _menu_entry(block, options) -> bool:
-    """A short line: a price or a measured figure ("286,35 €", "12.5 %") is data, as in a table."""
+    """A short line: a price or a measured figure ("286,35 €", "12.5 %") is data, as in a table,
+    and a line of code ("def main():", "x = 1", "}") is part of a listing (an HTML page marks
+    its listings, block kind ``code``; plain text does not)."""
     if block.words > options.max_words or block.kind not in _LONE_KINDS:
         return False
     text = block.text.strip()
-    return not ends_sentence(text) and not text.startswith(_BULLETS) and not _FIGURE.search(text)
+    return not ends_sentence(text) and not text.startswith(_BULLETS) and not _FIGURE.search(text) and not _CODE.search(text)
 
 
 _FIGURE = re.compile(r"\d[.,]\d|[$€£¥₽₹¢₩₺₴%]")
+_CODE = re.compile(r"\w\(.*\)|[{};]$|^[}\])]|\s(?:[-+*/%!<>=]?=|==)\s|->|=>|::")
+"""A call ("print(data)", "main()"), a line that opens or closes a block or ends a statement, an
+assignment or comparison, an arrow: what lines of code have and menu entries do not."""

@@ -54,6 +54,31 @@ def test_blocks_keep_headings_list_items_cells_quotes_and_line_breaks():
     assert [block.index for block in segments.blocks] == list(range(len(segments.blocks)))
 
 
+CODE_PAGE = """<html lang="en"><head><title>Circular imports in Python</title></head><body><article>
+<h1>Circular imports in Python</h1>
+<p>Say you have two files, <code>a.py</code> and <code>b.py</code>, each of which imports the other,
+and the second one is loaded first by the interpreter when the program starts.</p>
+<ul><li>Call <code>f()</code> only after both modules are loaded.</li></ul>
+<p>In <code>a.py</code>:</p>
+<pre><code>import b
+
+def f():
+    return b.x
+</code></pre>
+<p>The interpreter then runs the first file from the top, and stops at the import of the second one.</p>
+</article></body></html>"""
+
+
+def test_inline_code_stays_in_its_sentence_and_a_listing_is_code():
+    """A `<code>` in a paragraph is a word of it; cut out as a block of its own it would break the
+    sentence into lines ("Say you have two files," / "a.py" / "and" ...)."""
+    blocks = [(block.kind, block.text) for block in segment(CODE_PAGE).blocks]
+    assert ("paragraph", "In a.py:") in blocks
+    assert any(kind == "paragraph" and text.startswith("Say you have two files, a.py and b.py, each") for kind, text in blocks)
+    assert ("item", "Call f() only after both modules are loaded.") in blocks
+    assert [text for kind, text in blocks if kind == "code"] == ["import b", "def f():", "return b.x"]
+
+
 def test_page_metadata_is_returned():
     metadata = segment(PAGE).metadata
     assert metadata["title"].startswith("Council approves new bridge")

@@ -35,6 +35,30 @@ def test_a_table_of_short_cells_in_html_stays(default_cleaner):
     assert "Team 9" in kept(article)
 
 
+LISTING = [
+    "import json", "import sys", "def main():", "args = sys.argv", "if not args:", "return 1", "data = load()",
+    "print(data)", "return 0", "main()", "total += x;", "}", "x = 1", "y = 2",
+]
+"""Lines of a program: as short as a menu's entries, and as many in a row."""
+
+
+def test_a_program_listing_stays_in_text(clean):
+    article = clean("Headline\n\n" + "\n".join([*BODY, *LISTING, "That is all the program does."]))
+    assert removed_by(article, "navigation") == []
+
+
+def test_a_program_listing_stays_in_html(default_cleaner):
+    from cleaner.model import Document
+
+    html = (
+        "<html><head><title>A listing</title></head><body><article>"
+        f"<p>{BODY[0]}</p><pre><code>{chr(10).join(LISTING)}</code></pre><p>{BODY[1]}</p></article></body></html>"
+    )
+    article = default_cleaner.clean_document(Document(id="t", source="t.html", content=html, media_type="text/html"))
+    assert removed_by(article, "navigation") == []
+    assert [line for line in LISTING if line in kept(article)] == LISTING
+
+
 def test_a_run_of_prices_and_figures_stays(clean):
     """A shop's or a results page's figures are data, as in a table, however many in a row."""
     figures = [f"{n},99 €" for n in range(10, 24)]
