@@ -125,13 +125,14 @@ def cleaner_segment_document(document: Document, options: Any, limits: Limits) -
 
     Blocks are the units rules remove, so make them the natural units of the format: lines of
     plain text, paragraphs, headings and list items of HTML, and set ``Block.kind`` (and
-    ``Block.words``, ``len(text.split())``, if you know it already: else it is counted). Metadata the
-    source carries (an HTML page's title, author, date) goes into ``Segments.metadata``; its
-    ``url`` and ``site`` keys set the article's site when the document did not. What went wrong
-    without failing the article (part of a page that could not be read) goes into
-    ``Segments.problems``, as `Problem`s with ``fatal=False``. The engine fails an article of
-    more than ``limits.max_article_blocks`` blocks, so stop one block past that number: more
-    would only cost memory. Raise to fail the article (no text found): the message is its error.
+    ``Block.words``, as ``cleaner.shapes.word_count(text)`` counts them, if you know it already:
+    else it is counted). Metadata the source carries (an HTML page's title, author, date) goes
+    into ``Segments.metadata``; its ``url`` and ``site`` keys set the article's site when the
+    document did not. What went wrong without failing the article (part of a page that could not
+    be read) goes into ``Segments.problems``, as `Problem`s with ``fatal=False``. The engine
+    fails an article of more than ``limits.max_article_blocks`` blocks, so stop one block past
+    that number: more would only cost memory. Raise to fail the article (no text found): the
+    message is its error.
     """
 
 

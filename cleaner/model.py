@@ -114,8 +114,9 @@ class Block:
     cell, code (a line of a program listing)."""
     removal: Removal | None = None
     words: int | None = field(default=None, compare=False)
-    """How many words the block has (``len(text.split())``): counted once, when the block is made,
-    as most rules ask it of every block (a plain attribute, as quick to read as can be). A
+    """How many words the block has (`cleaner.shapes.word_count`: ``len(text.split())``, but
+    Chinese and Japanese a word per two characters): counted once, when the block is made, as
+    most rules ask it of every block (a plain attribute, as quick to read as can be). A
     segmenter that knows the count already gives it."""
     _word_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -18,19 +18,51 @@ _WORD_RUN = re.compile(r"\S+")
 _LONG_TEXT = 100_000
 """Texts longer than this have their words counted without splitting them whole."""
 _CLOSING_QUOTES = "\"'”’»」』"
-_SENTENCE_ENDS = ".!?。！？"
+_SENTENCE_ENDS = ".!?。！？．"
+_FULL_STOPS = (".", "。", "．")
+_CLOSING = _CLOSING_QUOTES + ")）"
 
 
 def word_count(text: str) -> int:
     """``len(text.split())``, without splitting where spaces can be counted (a text whose only
     whitespace is single spaces: printable, no double space), nor holding a list of every word of
-    a 50 MB line. For a whole block ask ``block.words``, which counts once for all the rules."""
+    a 50 MB line; but Chinese and Japanese, written without spaces, a word per two characters
+    (see `spaced_word_count`). For a whole block ask ``block.words``, which counts once for all
+    the rules."""
     if text.isprintable() and "  " not in text:
-        text = text.strip(" ")
-        return text.count(" ") + 1 if text else 0
+        stripped = text.strip(" ")
+        return spaced_word_count(stripped, stripped.count(" ") + 1 if stripped else 0)
     if len(text) <= _LONG_TEXT:
-        return len(text.split())
-    return sum(1 for _ in _WORD_RUN.finditer(text))
+        return spaced_word_count(text, len(text.split()))
+    return spaced_word_count(text, sum(1 for _ in _WORD_RUN.finditer(text)))
+
+
+def spaced_word_count(text: str, words: int) -> int:
+    """`words`, the count of `text`'s words between spaces; but in Chinese or Japanese, each run
+    of Han, hiragana and katakana a word per two characters (their words' usual length), the
+    other words as before. Else a paragraph of Chinese would be one word, and every rule that
+    passes long blocks by their word count would take it for a short line. Looked for only in a
+    text that starts or ends past U+2E80 (where those scripts begin) or averages more than
+    `SPACED_WORD_CHARACTERS` characters a word: two comparisons for a line of English."""
+    if words == 0 or (len(text) <= SPACED_WORD_CHARACTERS * words and text[0] < _FIRST_CJK > text[-1]) or text.isascii():
+        return words
+    if _PAST_FIRST_CJK.search(text) is None:  # a fifth of the time of looking for the runs
+        return words
+    runs = _CJK_RUN.findall(text)
+    if not runs:
+        return words
+    return len(_CJK_OR_MARK.sub(" ", text).split()) + sum((len(run) + 1) // 2 for run in runs)
+
+
+SPACED_WORD_CHARACTERS = 8
+"""Words between spaces are this long at most on average in the languages written with spaces,
+German's compounds included; text past it may be written without spaces."""
+_FIRST_CJK = "\u2e80"
+_CJK = "\u2e80-\u2fdf\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK_RUN = re.compile(f"[{_CJK}]+")
+_PAST_FIRST_CJK = re.compile("[\u2e80-\U0010ffff]")
+_CJK_OR_MARK = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
+"""Han, kana and the punctuation written with them (ideographic full stop, full-width comma)."""
 
 
 def single_spaced(text: str) -> bool:
@@ -58,7 +90,7 @@ def word_set(text: str) -> set[str]:
 def ends_sentence(text: str) -> bool:
     """True if the text ends like a sentence: a full stop, ! or ?, perhaps inside a closing quote."""
     stripped = text.rstrip()
-    while stripped and stripped[-1] in _CLOSING_QUOTES + ")":
+    while stripped and stripped[-1] in _CLOSING:
         stripped = stripped[:-1]
     return bool(stripped) and stripped[-1] in _SENTENCE_ENDS
 
@@ -76,9 +108,9 @@ def asks_then_goes_on(text: str) -> bool:
 def ends_with_full_stop(text: str) -> bool:
     """A full stop (not ! or ?, which headlines use), perhaps inside a closing quote."""
     stripped = text.rstrip()
-    while stripped and stripped[-1] in _CLOSING_QUOTES + ")":
+    while stripped and stripped[-1] in _CLOSING:
         stripped = stripped[:-1]
-    return stripped.endswith(".") and not stripped.endswith("...")
+    return stripped.endswith(_FULL_STOPS) and not stripped.endswith("...")
 
 
 def between_blank_lines(article: Article, block: Block) -> bool:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Block, Segments
 from cleaner.read import decode, read_one_article
-from cleaner.shapes import ends_sentence, single_spaced
+from cleaner.shapes import ends_sentence, single_spaced, spaced_word_count
 
 
 class Options(BaseModel):
@@ -83,7 +83,10 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
         if after_blank and blocks:
             paragraph += 1
         after_blank = False
-        blocks.append(Block(len(blocks), line, paragraph, number, words=line.strip(" ").count(" ") + 1 if spaced else None))
+        if spaced:
+            stripped = line.strip(" ")
+            words = spaced_word_count(stripped, stripped.count(" ") + 1)
+        blocks.append(Block(len(blocks), line, paragraph, number, words=words if spaced else None))
     return blocks
 
 

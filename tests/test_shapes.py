@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.model import Block
-from cleaner.shapes import _OTHER_SPACES, asks_then_goes_on, single_spaced, word_count, word_set
+from cleaner.shapes import _CJK_RUN, _OTHER_SPACES, asks_then_goes_on, single_spaced, word_count, word_set
 from cleaner_plugins.text_reader import split_lines
 
 spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\x1c\u200b")), max_size=40)
@@ -16,7 +16,26 @@ spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(st.one_of(spaced, st.text(max_size=40)))
 def test_word_count_is_the_number_of_whitespace_separated_words(text):
-    assert word_count(text) == len(text.split())
+    """... unless the text holds Chinese or Japanese (below)."""
+    if not _CJK_RUN.search(text):
+        assert word_count(text) == len(text.split())
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("国家统计局今天发布数据显示，今年前三季度全国居民人均可支配收入比上年同期名义增长百分之六点三。", 23),
+        ("東京都は１日、新型コロナウイルスの感染者が新たに確認されたと発表した。", 18),
+        ("iPhone 15 Pro 发布会在加州举行", 7),
+        ("相关阅读", 2),
+        ("国内新闻 国际新闻", 4),
+        ("首页", 1),
+        ("Donaudampfschifffahrtsgesellschaftskapitän", 1),
+    ],
+)
+def test_chinese_and_japanese_count_a_word_per_two_characters(text, words):
+    """Written without spaces, a paragraph would be one word."""
+    assert word_count(text) == words
 
 
 def test_a_very_long_line_is_counted_without_splitting_it():
@@ -55,4 +74,10 @@ def test_single_spaced_looks_for_every_other_character_split_splits_at():
 def test_a_text_reads_as_single_spaced_where_its_only_whitespace_is_single_spaces_and_line_feeds(text):
     assert single_spaced(text) == ("  " not in text and not any(char.isspace() for char in text.replace("\n", " ").replace(" ", "")))
     blocks = split_lines(text)
-    assert [block.words for block in blocks] == [len(block.text.split()) for block in blocks]
+    assert [block.words for block in blocks] == [word_count(block.text) for block in blocks]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("ab 。，国家统计局东京都はのカタ\n")), max_size=60))
+def test_the_text_reader_counts_chinese_and_japanese_as_word_count_does(text):
+    assert [block.words for block in split_lines(text)] == [word_count(block.text) for block in split_lines(text)]
