@@ -47,6 +47,9 @@ BODY = {
     'fr': (
         'Le conseil municipal a décidé mardi de construire un nouveau pont sur la rivière, après des années de débat entre les quartiers.'
     ),
+    'ja': (
+        '市議会は火曜日、長年にわたる地域間の議論を経て、川に新しい橋を建設することを決めた。工事は来年春に始まる予定だ。'
+    ),
     'it': (
         'Il consiglio comunale ha deciso martedì di costruire un nuovo ponte sul fiume, dopo anni di dibattito tra i quartieri della città.'
     ),
@@ -70,6 +73,9 @@ BODY = {
     ),
     'tr': (
         'Belediye meclisi salı günü, mahalleler ve sakinler arasında yıllarca süren tartışmanın ardından nehir üzerine yeni bir köprü yapılmasına karar verdi.'
+    ),
+    'zh': (
+        '市议会周二决定在河上修建一座新桥，结束了各城区之间多年的争论。工程预计明年春天开工，总投资约十亿元。'
     ),
 }
 """A body paragraph in each probed language: the article around the probe, long enough to tell its language."""

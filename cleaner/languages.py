@@ -1,12 +1,14 @@
 """Which language an article is written in, so that the rules look for the words of that language.
 
-Every language's words cost time on every article: with the seventeen built-in languages a rule's
-vocabulary is seventeen languages long, and an English article pays for the Polish. So the engine
+Every language's words cost time on every article: with the nineteen built-in languages a rule's
+vocabulary is nineteen languages long, and an English article pays for the Polish. So the engine
 tells an article's language by the stopwords of its first long blocks, with jusText's stoplists
-(about a hundred languages, installed with trafilatura), and cleans it with the words of that
-language and of English (furniture in English turns up on pages in any language). An article too
-short to tell gets the words of the language its source states (an HTML page's ``lang``), or of
-every language where it states none; a language with no stoplist, every article.
+(about a hundred languages, installed with trafilatura), or, for Chinese and Japanese, which are
+written without spaces and have no stoplist there, by their script; and cleans it with the words
+of that language and of English (furniture in English turns up on pages in any language). An
+article too short to tell gets the words of the language its source states (an HTML page's
+``lang``, a record's ``language``), or of every language where it states none; a language neither
+a stoplist nor a script tells is searched in every article.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .model import Block
+from .shapes import SPACED_WORD_CHARACTERS
 
 SAMPLE_WORDS = 60
 """Words of the article's long blocks looked at (split at spaces, so a word with a comma after it
@@ -48,18 +51,25 @@ class LanguageGuesser:
         self.languages = tuple(languages)
         self.every = frozenset(self.languages)
         self._languages_of_word = _stopword_table(self.languages)
+        self._scripts = [(language, script) for language, script in _SCRIPTS if language in self.every]
         told = {language for found in self._languages_of_word.values() for language in found}
+        told |= {language for language, _ in self._scripts}
         self._always = frozenset({ALWAYS} & self.every) | (self.every - told)
-        """English, and the languages no stoplist can tell, which every article gets."""
+        """English, and the languages neither a stoplist nor a script can tell, which every article gets."""
 
     def __bool__(self) -> bool:
-        """False when there is nothing to choose between: one language, or none with a stoplist."""
-        return len(self.every) > 1 and bool(self._languages_of_word)
+        """False when there is nothing to choose between: one language, or none a stoplist or script tells."""
+        return len(self.every) > 1 and bool(self._languages_of_word or self._scripts)
 
     def languages_of(self, blocks: Iterable[Block], stated: str | None = None) -> frozenset[str]:
         """The languages whose words to look for in an article: its own and English, or all.
-        The stopwords decide; the language the source `stated` counts only where they cannot."""
-        counts = self.count(blocks)
+        The script or the stopwords decide; the language the source `stated` counts only where
+        they cannot."""
+        words, unspaced = self._sample(blocks)
+        written_in = self._script_of(words) if unspaced else None
+        if written_in is not None:
+            return frozenset({written_in}) | self._always
+        counts = self._count(words)
         best = max(counts.values(), default=0)
         if best < MIN_STOPWORDS:
             return self._stated(stated)
@@ -79,18 +89,45 @@ class LanguageGuesser:
 
     def count(self, blocks: Iterable[Block]) -> dict[str, int]:
         """Stopwords of each language among the first `SAMPLE_WORDS` words of the long blocks."""
+        return self._count(self._sample(blocks)[0])
+
+    def _sample(self, blocks: Iterable[Block]) -> tuple[list[str], bool]:
+        """The first `SAMPLE_WORDS` words between spaces of the long blocks, and whether they average
+        more than `SPACED_WORD_CHARACTERS` characters: a text written without spaces gives few
+        words from many characters (and stops at `_SAMPLE_CHARACTERS` of them)."""
         words: list[str] = []
+        characters = 0
         for block in blocks:
             if block.words >= LONG_BLOCK_WORDS:
-                words += block.text[:_SAMPLE_CHARACTERS].lower().split()
-                if len(words) >= SAMPLE_WORDS:
+                text = block.text[:_SAMPLE_CHARACTERS]
+                characters += len(text)
+                words += text.lower().split()
+                if len(words) >= SAMPLE_WORDS or characters > max(_SAMPLE_CHARACTERS, SPACED_WORD_CHARACTERS * len(words)):
                     break
+        return words[:SAMPLE_WORDS], characters > SPACED_WORD_CHARACTERS * len(words)
+
+    def _count(self, words: list[str]) -> dict[str, int]:
         counts: dict[str, int] = {}
         table = self._languages_of_word
-        for word in words[:SAMPLE_WORDS]:
+        for word in words:
             for language in table.get(word, ()):
                 counts[language] = counts.get(language, 0) + 1
         return counts
+
+    def _script_of(self, words: list[str]) -> str | None:
+        """The language whose script the sample is written in, for those no stoplist tells
+        (Japanese by its kana, Chinese by its Han)."""
+        text = "".join(words)
+        for language, script in self._scripts:
+            if len(script.findall(text)) >= MIN_SCRIPT_CHARACTERS:
+                return language
+        return None
+
+
+_SCRIPTS = (("ja", re.compile("[\u3040-\u30ff]")), ("zh", re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")))
+"""Languages told by their script, in the order asked: Japanese writes kana among its Han."""
+MIN_SCRIPT_CHARACTERS = 20
+"""Characters of its script a sample needs to be told that language's."""
 
 
 _LANGUAGE_CODE = re.compile(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]{1,8})*\s*$")

@@ -57,13 +57,13 @@ def cleaner_mark_blocks(article, options):
 
 
 def _source_line(text: str, options: Options) -> bool:
-    if ":" not in text:
+    """"Label: outlet", with a colon or a full-width one ("来源：新华社")."""
+    label, colon, outlet = text.replace("：", ":").partition(":")
+    if not colon:
         return False
-    label, colon, outlet = text.partition(":")
     outlet = outlet.strip()
     return (
-        bool(colon)
-        and bool(outlet)
+        bool(outlet)
         and word_count(outlet) <= options.max_source_words
         and not ends_sentence(outlet)
         and bool(options.source_labels.fullmatch(label.strip()))

@@ -8,7 +8,7 @@ from cleaner.languages import LanguageGuesser
 from cleaner.model import Block
 from conftest import kept, removed_by
 
-ALL = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb", "fi", "cs", "id", "ko", "tr"]
+ALL = ["en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "sv", "da", "nb", "fi", "cs", "id", "ko", "tr", "zh", "ja"]
 
 GERMAN = (
     "Der Minister sagte am Dienstag, dass der Haushalt im nächsten Jahr um vier Prozent steigen werde "
@@ -37,6 +37,34 @@ def blocks_of(text):
 @pytest.mark.parametrize(("text", "language"), [(GERMAN, "de"), (FRENCH, "fr"), (ENGLISH, "en")])
 def test_an_articles_language_and_english(text, language):
     assert LanguageGuesser(ALL).languages_of(blocks_of(text)) == {language, "en"}
+
+
+CHINESE = (
+    "国家统计局今天发布数据显示，今年前三季度全国居民人均可支配收入比上年同期名义增长百分之六点三。\n\n"
+    "专家表示，收入增长主要得益于就业形势总体稳定和各项惠民政策的持续落实，从收入来源看，各项收入均保持增长态势。"
+)
+JAPANESE = (
+    "東京都は１日、新型コロナウイルスの感染者が新たに確認されたと発表した。前週の同じ曜日から約３００人減った。\n\n"
+    "都の担当者は「減少傾向は続いているが、引き続き感染対策を徹底してほしい」と話している。"
+)
+
+
+@pytest.mark.parametrize(("text", "language"), [(CHINESE, "zh"), (JAPANESE, "ja")])
+def test_chinese_and_japanese_are_told_by_their_script(text, language):
+    """No stoplist tells them (they are written without spaces): Japanese by its kana, Chinese by its Han."""
+    assert LanguageGuesser(ALL).languages_of(blocks_of(text)) == {language, "en"}
+
+
+def test_an_english_article_quoting_a_few_chinese_words_is_english():
+    text = ENGLISH.replace("the budget", "the budget (预算, 百分之四)", 1)
+    assert LanguageGuesser(ALL).languages_of(blocks_of(text)) == {"en"}
+
+
+def test_a_chinese_article_is_cleaned_with_the_chinese_words_only():
+    engine = Cleaner.from_config()
+    article = engine.clean_text(CHINESE.replace("\n\n", "\n\n相关阅读：统计局发布九月份数据\n\n", 1))
+    assert removed_by(article, "promo") == ["相关阅读：统计局发布九月份数据"]
+    assert engine.profile_of(article).languages == {"zh", "en"}
 
 
 def test_an_article_too_short_to_tell_gets_every_language():
@@ -74,7 +102,7 @@ def test_an_article_too_short_to_tell_is_searched_for_every_languages_words():
 
 @pytest.mark.parametrize(
     ("stated", "languages"),
-    [("de", {"de", "en"}), ("pt-BR", {"pt", "en"}), ("de_DE", {"de", "en"}), (" FR ", {"fr", "en"}), ("no", {"nb", "en"}), ("ja", {"en"})],
+    [("de", {"de", "en"}), ("pt-BR", {"pt", "en"}), ("de_DE", {"de", "en"}), (" FR ", {"fr", "en"}), ("no", {"nb", "en"}), ("ja", {"ja", "en"}), ("el", {"en"})],
 )
 def test_an_article_too_short_to_tell_gets_the_language_its_source_states(stated, languages):
     short = blocks_of("Kurz und gut.\n\nNur zwei Zeilen.")

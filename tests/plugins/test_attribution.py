@@ -37,3 +37,19 @@ def test_footers_are_removed_to_attribution(clean, footer):
 def test_body_that_looks_like_attribution_survives(clean, body):
     article = clean(f"Title\n\n{body}")
     assert kept(article) == [body]
+
+
+CHINESE_BODY = "市议会周二决定在河上修建一座新桥，结束了各城区之间多年的争论。工程预计明年春天开工，总投资约十亿元。"
+
+
+@pytest.mark.parametrize("line", ["来源：人民日报", "來源：中央社", "来源: 新华社"])
+def test_a_source_line_with_a_full_width_colon_is_attribution(clean, line):
+    article = clean(f"标题\n\n{CHINESE_BODY}\n\n{line}")
+    assert removed_by(article, "attribution") == [line]
+    assert kept(article) == [CHINESE_BODY]
+
+
+def test_chinese_body_that_names_a_source_survives(clean):
+    body = "来源于基层的意见建议：经过梳理后，有三十多条被纳入了规划，涉及交通、教育和医疗等多个方面。"
+    article = clean(f"标题\n\n{CHINESE_BODY}\n\n{body}")
+    assert kept(article) == [CHINESE_BODY, body]
