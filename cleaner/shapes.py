@@ -39,19 +39,22 @@ def word_count(text: str) -> int:
 
 def spaced_word_count(text: str, words: int) -> int:
     """`words`, the count of `text`'s words between spaces; but in Chinese or Japanese, each run
-    of Han, hiragana and katakana a word per two characters (their words' usual length), the
-    other words as before. Else a paragraph of Chinese would be one word, and every rule that
-    passes long blocks by their word count would take it for a short line. Looked for only in a
-    text that starts or ends past U+2E80 (where those scripts begin) or averages more than
-    `SPACED_WORD_CHARACTERS` characters a word: two comparisons for a line of English."""
+    of Han, hiragana and katakana a word per two characters (their words' usual length), and in
+    Thai, Lao, Myanmar and Khmer a word per five, the other words as before. Else a paragraph of
+    Chinese would be one word, and every rule that passes long blocks by their word count would
+    take it for a short line. Looked for only in a text that starts or ends past U+2E80 (where
+    Han and kana begin) or averages more than `SPACED_WORD_CHARACTERS` characters a word: two
+    comparisons for a line of English."""
     if words == 0 or (len(text) <= SPACED_WORD_CHARACTERS * words and text[0] < _FIRST_CJK > text[-1]) or text.isascii():
         return words
-    if _PAST_FIRST_CJK.search(text) is None:  # a fifth of the time of looking for the runs
-        return words
-    runs = _CJK_RUN.findall(text)
-    if not runs:
-        return words
-    return len(_CJK_OR_MARK.sub(" ", text).split()) + sum((len(run) + 1) // 2 for run in runs)
+    if _PAST_FIRST_CJK.search(text) is not None:  # a fifth of the time of looking for the runs
+        runs = _CJK_RUN.findall(text)
+        if runs:
+            return len(_CJK_OR_MARK.sub(" ", text).split()) + sum((len(run) + 1) // 2 for run in runs)
+    runs = _SOUTHEAST_ASIAN_RUN.findall(text)
+    if runs:
+        return len(_SOUTHEAST_ASIAN_RUN.sub(" ", text).split()) + sum((len(run) + 4) // 5 for run in runs)
+    return words
 
 
 SPACED_WORD_CHARACTERS = 8
@@ -63,6 +66,9 @@ _CJK_RUN = re.compile(f"[{_CJK}]+")
 _PAST_FIRST_CJK = re.compile("[\u2e80-\U0010ffff]")
 _CJK_OR_MARK = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+")
 """Han, kana and the punctuation written with them (ideographic full stop, full-width comma)."""
+_SOUTHEAST_ASIAN_RUN = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+")
+"""Thai, Lao, Myanmar and Khmer, written with spaces between phrases, not words: a run counts a
+word per five characters (their words' usual length, vowel and tone marks included)."""
 
 
 def single_spaced(text: str) -> bool:

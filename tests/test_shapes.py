@@ -30,11 +30,14 @@ def test_word_count_is_the_number_of_whitespace_separated_words(text):
         ("相关阅读", 2),
         ("国内新闻 国际新闻", 4),
         ("首页", 1),
+        ("นายกรัฐมนตรีกล่าวว่ารัฐบาลจะเร่งแก้ไขปัญหาน้ำท่วมในภาคเหนือโดยเร็วที่สุด", 15),
+        ("ข่าวที่เกี่ยวข้อง", 4),
         ("Donaudampfschifffahrtsgesellschaftskapitän", 1),
     ],
 )
-def test_chinese_and_japanese_count_a_word_per_two_characters(text, words):
-    """Written without spaces, a paragraph would be one word."""
+def test_scripts_written_without_spaces_count_their_words(text, words):
+    """Written without spaces, a paragraph would be one word: Chinese and Japanese count a word per
+    two characters, Thai a word per five."""
     assert word_count(text) == words
 
 

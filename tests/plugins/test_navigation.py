@@ -59,6 +59,32 @@ def test_a_program_listing_stays_in_html(default_cleaner):
     assert [line for line in LISTING if line in kept(article)] == LISTING
 
 
+THAI = [
+ "นายกรัฐมนตรีกล่าวว่ารัฐบาลจะเร่งแก้ไขปัญหาน้ำท่วมในภาคเหนือโดยเร็วที่สุด",
+ "กรมอุตุนิยมวิทยาคาดว่าฝนจะตกหนักต่อเนื่องไปอีกอย่างน้อยสามวัน",
+ "ชาวบ้านในหลายอำเภอต้องอพยพไปอยู่ในศูนย์พักพิงชั่วคราว",
+ "หน่วยงานท้องถิ่นได้แจกจ่ายอาหารและน้ำดื่มให้แก่ผู้ประสบภัย",
+ "กระทรวงมหาดไทยสั่งการให้ทุกจังหวัดเตรียมพร้อมรับมือสถานการณ์",
+ "ผู้ว่าราชการจังหวัดเชียงใหม่ลงพื้นที่ตรวจสอบความเสียหายด้วยตนเอง",
+ "ถนนหลายสายถูกตัดขาดทำให้การเดินทางเป็นไปด้วยความยากลำบาก",
+ "โรงเรียนหลายแห่งประกาศปิดการเรียนการสอนชั่วคราว",
+ "เกษตรกรจำนวนมากได้รับความเสียหายจากพืชผลที่จมน้ำ",
+ "รัฐบาลเตรียมงบประมาณฉุกเฉินเพื่อช่วยเหลือผู้ได้รับผลกระทบ",
+ "นักวิชาการเสนอให้มีการวางแผนบริหารจัดการน้ำในระยะยาว",
+ "ประชาชนสามารถติดตามข่าวสารได้ทางเว็บไซต์ของหน่วยงานราชการ",
+ "เจ้าหน้าที่ยืนยันว่าจะทำงานตลอดยี่สิบสี่ชั่วโมงจนกว่าสถานการณ์จะคลี่คลาย",
+]
+"""Thai ends no sentence with a full stop and puts spaces between phrases, not words."""
+
+
+def test_an_article_in_thai_one_paragraph_a_line_is_no_menu(clean):
+    """Counted by spaces, each of these paragraphs was a word or two: the whole article was taken
+    for a menu. A run of Thai letters counts a word per five characters."""
+    article = clean("น้ำท่วมภาคเหนือ รัฐบาลเร่งช่วยเหลือ\n\n" + "\n".join(THAI))
+    assert removed_by(article, "navigation") == []
+    assert kept(article) == THAI
+
+
 def test_a_run_of_prices_and_figures_stays(clean):
     """A shop's or a results page's figures are data, as in a table, however many in a row."""
     figures = [f"{n},99 €" for n in range(10, 24)]
