@@ -18,8 +18,10 @@ _WORD_RUN = re.compile(r"\S+")
 _LONG_TEXT = 100_000
 """Texts longer than this have their words counted without splitting them whole."""
 _CLOSING_QUOTES = "\"'”’»」』"
-_SENTENCE_ENDS = ".!?。！？．"
-_FULL_STOPS = (".", "。", "．")
+_SENTENCE_ENDS = ".!?。！？．।॥۔؟\u037e"
+"""Full stops, question and exclamation marks: Latin, ideographic and full-width, the Devanagari
+danda, the Urdu full stop, the Arabic question mark and the Greek one (U+037E)."""
+_FULL_STOPS = (".", "。", "．", "।", "॥", "۔")
 _CLOSING = _CLOSING_QUOTES + ")）"
 
 

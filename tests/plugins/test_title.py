@@ -24,6 +24,20 @@ def test_first_line_that_is_a_sentence_is_body(clean):
     assert len(kept(article)) == 2
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "राजधानी दिल्ली में सोमवार को हुई भारी बारिश से कई इलाकों में जलभराव हो गया।",
+        "شہر میں پیر کے روز شدید بارش سے کئی سڑکیں زیر آب آ گئیں۔",
+        "国家统计局今天发布数据显示，前三季度居民收入稳步增长。",
+    ],
+)
+def test_a_first_line_ending_in_another_scripts_full_stop_is_body(clean, sentence):
+    """The Devanagari danda, the Urdu and the ideographic full stops end a sentence as "." does."""
+    article = clean(f"{sentence}\n\nThe story goes on here, in a second paragraph.")
+    assert kept(article)[0] == sentence
+
+
 def test_first_line_of_a_wrapped_paragraph_is_not_a_title(clean):
     article = clean("""
         The council voted on Tuesday to approve
