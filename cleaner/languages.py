@@ -1,7 +1,7 @@
 """Which language an article is written in, so that the rules look for the words of that language.
 
-Every language's words cost time on every article: with the nineteen built-in languages a rule's
-vocabulary is nineteen languages long, and an English article pays for the Polish. So the engine
+Every language's words cost time on every article: with the twenty-eight built-in languages a rule's
+vocabulary is twenty-eight languages long, and an English article pays for the Polish. So the engine
 tells an article's language by the stopwords of its first long blocks, with jusText's stoplists
 (about a hundred languages, installed with trafilatura), or, for Chinese and Japanese, which are
 written without spaces and have no stoplist there, by their script; and cleans it with the words
@@ -40,6 +40,7 @@ _STOPLISTS = {
     "id": "Indonesian", "ms": "Malay", "ko": "Korean", "tr": "Turkish", "ro": "Romanian", "hu": "Hungarian",
     "el": "Greek", "uk": "Ukrainian", "bg": "Bulgarian", "hr": "Croatian", "sr": "Serbian", "sl": "Slovenian",
     "ca": "Catalan", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "vi": "Vietnamese",
+    "ar": "Arabic", "he": "Hebrew", "hi": "Hindi", "fa": "Persian",
 }
 """Language codes and the names of jusText's stoplists for them."""
 

@@ -174,3 +174,82 @@ def test_each_language_reads_its_read_more_inserts(clean, language, furniture):
     article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{furniture}\n\nMore of the story.")
     assert removed_by(article, "promo") == [furniture]
     assert kept(article) == ["The body of the story, a full sentence.", "More of the story."]
+
+
+ARTICLES = {
+    "uk": (
+        "Міська рада у вівторок вирішила збудувати новий міст через річку після багатьох років суперечок між районами, і роботи почнуться вже навесні.",
+        ["Читайте також: Міст подорожчає на третину", "Фото: Іван Петренко", "Поділитися", "Всі права захищені."],
+        ["Читайте також звіт ради, який опублікували вчора, щоб зрозуміти, скільки коштуватиме міст.",
+         "Фото з будівництва мешканці публікували в мережі щодня, і їх переглянули тисячі людей."],
+    ),
+    "ar": (
+        "قرر المجلس البلدي يوم الثلاثاء بناء جسر جديد فوق النهر بعد سنوات من الخلاف بين الأحياء، وقال إن العمل سيبدأ في الربيع وإن الجسر سيكون جاهزا خلال عامين.",
+        ["اقرأ أيضا: الجسر سيكلف أكثر من المتوقع", "تصوير: أحمد علي", "جميع الحقوق محفوظة"],
+        ["اقرأ أيضا ما قاله رئيس البلدية عن الجسر في مؤتمره الصحفي الذي عقده أمس أمام الصحفيين.",
+         "المصدر الرئيسي لتمويل المشروع هو قرض من البنك الوطني بفائدة منخفضة."],
+    ),
+    "el": (
+        "Το δημοτικό συμβούλιο αποφάσισε την Τρίτη να χτίσει μια νέα γέφυρα πάνω από το ποτάμι, μετά από χρόνια διαφωνιών ανάμεσα στις γειτονιές της πόλης.",
+        ["Διαβάστε επίσης: Ακριβότερη η νέα γέφυρα", "Φωτογραφία: Γιώργος Παπαδόπουλος", "Κοινοποίηση"],
+        ["Διαβάστε επίσης την έκθεση του συμβουλίου, που δημοσιεύθηκε χθες, για να δείτε το κόστος.",
+         "Πηγή εσόδων για το έργο θα είναι ένα δάνειο από την Ευρωπαϊκή Τράπεζα Επενδύσεων."],
+    ),
+    "ro": (
+        "Consiliul local a decis marți să construiască un pod nou peste râu, după ani de dispute între cartiere, iar lucrările vor începe în primăvară.",
+        ["Citește și: Podul va costa mai mult", "Foto: Ion Popescu", "Distribuie", "Toate drepturile rezervate."],
+        ["Citește și raportul consiliului, publicat ieri, pentru a afla cât va costa podul.",
+         "Sursa principală de finanțare va fi un împrumut de la banca națională."],
+    ),
+    "hu": (
+        "A városi közgyűlés kedden úgy döntött, hogy új hidat épít a folyó fölé, miután évekig vitatkoztak róla a kerületek és a lakók.",
+        ["Kapcsolódó: Drágább lesz az új híd", "Fotó: Kovács Péter", "Megosztás", "Minden jog fenntartva."],
+        ["Kapcsolódó beruházásként a város új kerékpárutat is épít a híd mindkét oldalán.",
+         "Forrás hiányában a munkák tavaly elmaradtak, most azonban megvan a pénz."],
+    ),
+    "vi": (
+        "Hội đồng thành phố hôm thứ Ba đã quyết định xây một cây cầu mới bắc qua sông sau nhiều năm tranh cãi giữa các khu phố và người dân.",
+        ["Xem thêm: Cây cầu mới sẽ tốn kém hơn dự kiến", "Ảnh: Nguyễn Văn An", "Chia sẻ"],
+        ["Xem thêm báo cáo của hội đồng được công bố hôm qua để biết chi phí của cây cầu.",
+         "Nguồn vốn chính của dự án là khoản vay từ ngân hàng nhà nước."],
+    ),
+    "hi": (
+        "नगर परिषद ने मंगलवार को नदी पर एक नया पुल बनाने का फैसला किया, जिस पर कई वर्षों से मोहल्लों और लोगों के बीच विवाद चल रहा था।",
+        ["यह भी पढ़ें: नया पुल अनुमान से महंगा होगा", "फोटो: राजेश कुमार", "शेयर करें"],
+        ["यह भी पढ़ें कि परिषद ने कल जारी रिपोर्ट में पुल की लागत के बारे में क्या कहा है।"],
+    ),
+    "he": (
+        "מועצת העיר החליטה ביום שלישי לבנות גשר חדש מעל הנהר, לאחר שנים של מחלוקת בין השכונות והתושבים, והעבודות יתחילו באביב.",
+        ["קראו עוד: הגשר החדש יעלה יותר מהצפוי", "צילום: משה כהן", "שתפו", "כל הזכויות שמורות"],
+        ["קראו עוד על התוכנית בדוח המועצה שפורסם אתמול, ובו פירוט העלויות של הגשר."],
+    ),
+    "fa": (
+        "شورای شهر روز سه شنبه تصمیم گرفت که پس از سال ها اختلاف میان محله ها و ساکنان، یک پل تازه روی رودخانه بسازد و کار از بهار آغاز شود.",
+        ["بیشتر بخوانید: پل جدید گران تر از پیش بینی خواهد بود", "عکس: علی رضایی", "اشتراک گذاری"],
+        ["منبع اصلی تامین هزینه این طرح وامی از بانک ملی با بهره کم خواهد بود."],
+    ),
+    "zh": (
+        "市议会周二决定在河上修建一座新桥，结束了各城区之间多年的争论。工程预计明年春天开工，总投资约十亿元。",
+        ["相关阅读：新桥造价将超出预期", "图片来源：视觉中国", "分享到："],
+        ["相关部门负责人表示，新桥建成后将大大缓解两岸的交通压力。"],
+    ),
+    "ja": (
+        "市議会は火曜日、長年にわたる地域間の議論を経て、川に新しい橋を建設することを決めた。工事は来年春に始まる予定だ。",
+        ["関連記事：新しい橋、費用は想定以上に", "写真：山田太郎", "シェアする"],
+        ["関連する資料は市のホームページで公開されており、誰でも閲覧できる。"],
+    ),
+}
+"""For each language added after the first seventeen: a body paragraph, furniture written as
+its sites write it (an insert, a photo credit, a share button, a rights notice) and body
+sentences that start with the same words and must stay."""
+
+
+@pytest.mark.parametrize("language", sorted(ARTICLES))
+def test_each_added_language_is_told_and_its_furniture_goes_and_its_look_alikes_stay(language):
+    body, furniture, look_alikes = ARTICLES[language]
+    engine = Cleaner.from_config()
+    insert, *closing = furniture
+    article = engine.clean_text("\n\n".join(["Titel", body, insert, body, *look_alikes, body, *closing]))
+    assert engine.profile_of(article).languages == {language, "en"}
+    assert [block.text for block in article.blocks if block.removal is not None][1:] == furniture
+    assert kept(article) == [body, body, *look_alikes, body]
