@@ -253,3 +253,19 @@ def test_each_added_language_is_told_and_its_furniture_goes_and_its_look_alikes_
     assert engine.profile_of(article).languages == {language, "en"}
     assert [block.text for block in article.blocks if block.removal is not None][1:] == furniture
     assert kept(article) == [body, body, *look_alikes, body]
+
+
+@pytest.mark.parametrize("language", sorted(ARTICLES))
+def test_each_added_language_cleans_the_same_as_a_page(language):
+    """The same article as an HTML page, one paragraph an element, through trafilatura."""
+    from html import escape
+
+    from cleaner.model import Document
+
+    body, furniture, look_alikes = ARTICLES[language]
+    insert, *closing = furniture
+    paragraphs = "".join(f"<p>{escape(text)}</p>" for text in [body, insert, body, *look_alikes, body, *closing])
+    page = f'<html lang="{language}"><head><title>Titel</title></head><body><article><h1>Titel</h1>{paragraphs}</article></body></html>'
+    article = Cleaner.from_config().clean_document(Document(id="page", source="page.html", content=page, media_type="text/html"))
+    assert [block.text for block in article.blocks if block.removal is not None][1:] == furniture
+    assert kept(article) == [body, body, *look_alikes, body]
