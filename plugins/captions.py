@@ -1,7 +1,7 @@
 """Image captions and photo credits, recognised by shape and place, not by their words.
 
-A caption is short, ends without a full stop and stands apart from the body: alone between
-blank lines, or in a paragraph of its own with a photo credit. It either ends in a credit
+A caption is short, ends without a full stop (unless it opens with a caption's words, "图为…")
+and stands apart from the body: alone between blank lines, or in a paragraph of its own with a photo credit. It either ends in a credit
 ("(Image: Getty)"), sits right above a credit line ("Photo: Reuters"), has the
 "Place: What is shown" shape between blank lines of a text (on a page, and in text with a
 paragraph on every line, that shape is as often a subheading), or stands between the title and
@@ -38,6 +38,9 @@ class Options(BaseModel):
     """The "Place: What" start of a caption."""
     not_labels: Vocabulary = Vocabulary()
     """Labels that start body lines, not captions (Note, Update, ...)."""
+    openers: Vocabulary = Vocabulary()
+    """Words that open a caption however it ends ("图为…。", "Pictured is …"): such a line right
+    above a credit line is its caption, full stop and all."""
     lead_captions: bool = True
     """Take a short unpunctuated line between the title and the first paragraph as a caption."""
     min_lead_words: int = 4
@@ -117,7 +120,9 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
 
 def _caption_like(block, options: Options) -> bool:
     text = block.text.strip()
-    return bool(text) and block.words <= options.max_words and not ends_with_full_stop(text) and not text.endswith(":")
+    if not text or block.words > options.max_words or text.endswith(":"):
+        return False
+    return not ends_with_full_stop(text) or (options.openers and options.openers.match(text) is not None)
 
 
 def _stands_apart_with_its_caption(article, block, options, marks) -> bool:

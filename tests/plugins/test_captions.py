@@ -135,3 +135,20 @@ def test_copyright_lines_that_name_no_picture_credit_are_not_captions(clean, lin
     """A year, a lone rights holder or a sentence is a copyright notice or body text: not the credit of a picture."""
     article = clean(f"Headline here\n\n{BODY}\n\n{line}\n\nThe second paragraph, also a sentence.\n\nAnd a third one.")
     assert article.metadata.captions == []
+
+
+CHINESE_BODY = "市议会周二决定在河上修建一座新桥，结束了各城区之间多年的争论。工程预计明年春天开工，总投资约十亿元。"
+
+
+def test_a_line_opening_with_a_captions_words_above_a_credit_is_its_caption_full_stop_and_all(clean):
+    """Chinese captions end with "。" and open with "图为" ("Pictured is"); the credit follows."""
+    article = clean("\n\n".join(["标题", CHINESE_BODY, "图为新桥效果图。", "（新华社记者 李贺 摄）", CHINESE_BODY]))
+    assert article.metadata.captions == ["图为新桥效果图。", "（新华社记者 李贺 摄）"]
+    assert kept(article) == [CHINESE_BODY, CHINESE_BODY]
+
+
+def test_a_body_sentence_above_a_credit_stays(clean):
+    sentence = "工程预计明年春天开工，总投资约十亿元。"
+    article = clean("\n\n".join(["标题", CHINESE_BODY, sentence, "（新华社记者 李贺 摄）", CHINESE_BODY]))
+    assert article.metadata.captions == ["（新华社记者 李贺 摄）"]
+    assert sentence in kept(article)
