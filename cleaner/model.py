@@ -115,7 +115,7 @@ class Block:
     removal: Removal | None = None
     words: int | None = field(default=None, compare=False)
     """How many words the block has (`cleaner.shapes.word_count`: ``len(text.split())``, but
-    Chinese and Japanese a word per two characters): counted once, when the block is made, as
+    scripts written without spaces between words counted by their characters): counted once, when the block is made, as
     most rules ask it of every block (a plain attribute, as quick to read as can be). A
     segmenter that knows the count already gives it."""
     _word_set: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)

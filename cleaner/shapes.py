@@ -28,9 +28,9 @@ _CLOSING = _CLOSING_QUOTES + ")）"
 def word_count(text: str) -> int:
     """``len(text.split())``, without splitting where spaces can be counted (a text whose only
     whitespace is single spaces: printable, no double space), nor holding a list of every word of
-    a 50 MB line; but Chinese and Japanese, written without spaces, a word per two characters
-    (see `spaced_word_count`). For a whole block ask ``block.words``, which counts once for all
-    the rules."""
+    a 50 MB line; but scripts written without spaces between words (Chinese, Japanese, Thai)
+    counted by their characters (see `spaced_word_count`). For a whole block ask
+    ``block.words``, which counts once for all the rules."""
     if text.isprintable() and "  " not in text:
         stripped = text.strip(" ")
         return spaced_word_count(stripped, stripped.count(" ") + 1 if stripped else 0)
