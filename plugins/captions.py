@@ -1,12 +1,12 @@
 """Image captions and photo credits, recognised by shape and place, not by their words.
 
 A caption is short, ends without a full stop (unless it opens with a caption's words, "图为…")
-and stands apart from the body: alone between blank lines, or in a paragraph of its own with a photo credit. It either ends in a credit
-("(Image: Getty)"), sits right above a credit line ("Photo: Reuters"), has the
-"Place: What is shown" shape between blank lines of a text (on a page, and in text with a
-paragraph on every line, that shape is as often a subheading), or stands between the title and
-the first paragraph. Runs last,
-so lines the other rules explain are theirs.
+and stands apart from the body: alone between blank lines, or in a paragraph of its own with a
+photo credit. It either ends in a credit ("(Image: Getty)"), sits right above a credit line
+("Photo: Reuters"), has the "Place: What is shown" shape between blank lines of a text (on a
+page, and in text with a paragraph on every line, that shape is as often a subheading), or
+stands between the title and the first paragraph. Runs last, so lines the other rules explain
+are theirs.
 """
 
 from __future__ import annotations
@@ -39,8 +39,8 @@ class Options(BaseModel):
     not_labels: Vocabulary = Vocabulary()
     """Labels that start body lines, not captions (Note, Update, ...)."""
     openers: Vocabulary = Vocabulary()
-    """Words that open a caption however it ends ("图为…。", "Pictured is …"): such a line right
-    above a credit line is its caption, full stop and all."""
+    """Words that open a caption however it ends ("图为…。", "上图：…。"): such a line right above
+    a credit line is its caption, full stop and all."""
     lead_captions: bool = True
     """Take a short unpunctuated line between the title and the first paragraph as a caption."""
     min_lead_words: int = 4
@@ -122,7 +122,7 @@ def _caption_like(block, options: Options) -> bool:
     text = block.text.strip()
     if not text or block.words > options.max_words or text.endswith(":"):
         return False
-    return not ends_with_full_stop(text) or (options.openers and options.openers.match(text) is not None)
+    return not ends_with_full_stop(text) or bool(options.openers and options.openers.match(text))
 
 
 def _stands_apart_with_its_caption(article, block, options, marks) -> bool:

@@ -83,10 +83,11 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
         if after_blank and blocks:
             paragraph += 1
         after_blank = False
+        words = None
         if spaced:
             stripped = line.strip(" ")
             words = spaced_word_count(stripped, stripped.count(" ") + 1)
-        blocks.append(Block(len(blocks), line, paragraph, number, words=words if spaced else None))
+        blocks.append(Block(len(blocks), line, paragraph, number, words=words))
     return blocks
 
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.model import Block
-from cleaner.shapes import _CJK_RUN, _OTHER_SPACES, asks_then_goes_on, single_spaced, word_count, word_set
+from cleaner.shapes import _CJK_RUN, _OTHER_SPACES, _SOUTHEAST_ASIAN_RUN, asks_then_goes_on, single_spaced, word_count, word_set
 from cleaner_plugins.text_reader import split_lines
 
 spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\x1c\u200b")), max_size=40)
@@ -16,8 +16,8 @@ spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\
 @settings(max_examples=500, deadline=None, derandomize=True)
 @given(st.one_of(spaced, st.text(max_size=40)))
 def test_word_count_is_the_number_of_whitespace_separated_words(text):
-    """... unless the text holds Chinese or Japanese (below)."""
-    if not _CJK_RUN.search(text):
+    """... unless the text holds a script written without spaces between words (below)."""
+    if not _CJK_RUN.search(text) and not _SOUTHEAST_ASIAN_RUN.search(text):
         assert word_count(text) == len(text.split())
 
 

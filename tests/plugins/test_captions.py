@@ -152,3 +152,11 @@ def test_a_body_sentence_above_a_credit_stays(clean):
     article = clean("\n\n".join(["标题", CHINESE_BODY, sentence, "（新华社记者 李贺 摄）", CHINESE_BODY]))
     assert article.metadata.captions == ["（新华社记者 李贺 摄）"]
     assert sentence in kept(article)
+
+
+def test_a_caption_ending_in_a_wire_photographers_credit_goes(clean):
+    """Xinhua writes the credit after the caption, without brackets: "…。新华社记者 李贺 摄"."""
+    line = "10月24日，游客在公园里观赏菊花展。新华社记者 李贺 摄"
+    article = clean("\n\n".join(["标题", CHINESE_BODY, line, CHINESE_BODY]))
+    assert article.metadata.captions == [line]
+    assert kept(article) == [CHINESE_BODY, CHINESE_BODY]
