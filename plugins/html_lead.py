@@ -5,11 +5,15 @@ standfirst or dek): it sits in the article's header, apart from the body, with c
 extraction discards ("intro", "teaser", "summary"). Pages repeat it in their description tag
 (``og:description``, ``description``, ``twitter:description``), which makes it easy to find
 again: the element of the body whose text starts with the description is the lead. The page's
-own text is taken, never the tag's, so what is kept is what the page shows. A description of
-fewer than `MIN_WORDS` words is a slogan or a label more often than a lead, and is passed over.
+own text is taken, never the tag's, so what is kept is what the page shows. Many sites escape
+the tag's text twice ("&amp;nbsp;" in the markup, "&nbsp;" once parsed), so its entities are
+read before it is compared. A description of fewer than `MIN_WORDS` words is a slogan or a label
+more often than a lead, and is passed over.
 """
 
 from __future__ import annotations
+
+from html import unescape
 
 from lxml.etree import XPath
 
@@ -50,7 +54,7 @@ def lost_lead(tree, kept_text: str) -> str | None:
 
 def _description(tree) -> str | None:
     for content in _DESCRIPTIONS(tree):
-        description = _collapsed(content)
+        description = _collapsed(unescape(content) if "&" in content else content)
         if word_count(description) >= MIN_WORDS:
             return description
     return None

@@ -59,6 +59,11 @@ def test_the_page_text_is_taken_not_the_tags():
     assert blocks(page(header=f"<p class='intro'>{shown}</p>"))[0].text == shown
 
 
+def test_a_description_escaped_twice_still_finds_the_lead():
+    escaped = LEAD.replace("ten years", "ten&amp;nbsp;years").replace("'", "&amp;#39;")
+    assert blocks(page(description=escaped))[0].text == LEAD
+
+
 def test_a_description_only_in_the_tags_brings_nothing():
     assert [block.kind for block in blocks(page(header=""))] == ["paragraph"] * 3
 
