@@ -1,10 +1,14 @@
-"""Source and attribution footers: "Source: Read Full Article", "© 2023 …", "All rights reserved".
+"""Source and attribution footers: "Source: Read Full Article", "© 2023 …", "All rights reserved",
+and the article's own address on a line of its own, as a print view ends.
 
 Only short lines count, so a body paragraph that starts with "Source:" and goes on as a
-sentence stays. The footer text goes to ``metadata.attribution``.
+sentence stays. The footer text goes to ``metadata.attribution``. Another page's address on a
+line of its own stays: articles cite their sources that way.
 """
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -24,6 +28,8 @@ class Options(BaseModel):
     max_words: int = 30
     max_source_words: int = 6
     """An outlet's name is short; a longer "Source: …" line is a sentence of the body."""
+    own_url: bool = True
+    """Take a line that is only the article's own URL (scheme, "www." and a closing slash aside)."""
     _source_lines: Vocabulary | None = PrivateAttr(default=None)
 
     def model_post_init(self, context) -> None:
@@ -53,7 +59,33 @@ def cleaner_mark_blocks(article, options):
             marks.append(Mark(block, "footer", "attribution or copyright footer", "attribution"))
         elif article.may_match_block(block, source_lines) and _source_line(text, options):
             marks.append(Mark(block, "source-line", "names the outlet the article came from", "attribution"))
+    if options.own_url and article.metadata.url:
+        marks.extend(_own_url_lines(article, _address(article.metadata.url)))
     return marks
+
+
+def _own_url_lines(article, address: str | None) -> list[Mark]:
+    if not address:
+        return []
+    return [
+        Mark(block, "own-url", "the article's own address, as a print view shows it")
+        for block in article.blocks
+        if block.removal is None and block.text.lstrip().startswith(("http", "www.")) and _address(block.text) == address
+    ]
+
+
+def _address(url: str) -> str | None:
+    """The URL without its scheme, "www.", query, fragment and closing slash, lower-cased host:
+    the same page however a print view writes it. None if it is not one URL."""
+    url = url.strip()
+    if not url or any(character.isspace() for character in url):
+        return None
+    try:
+        parts = urlsplit(url if "://" in url else f"//{url}")
+    except ValueError:  # "http://[broken", an IPv6 host left open
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else None
 
 
 def _source_line(text: str, options: Options) -> bool:

@@ -53,3 +53,37 @@ def test_chinese_body_that_names_a_source_survives(clean):
     body = "来源于基层的意见建议：经过梳理后，有三十多条被纳入了规划，涉及交通、教育和医疗等多个方面。"
     article = clean(f"标题\n\n{CHINESE_BODY}\n\n{body}")
     assert kept(article) == [CHINESE_BODY, body]
+
+
+URL = "https://www.news.example.com/2024/05/bridge-approved-after-decade"
+BODY = "The council approved the bridge on Tuesday, ending a decade of debate."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [URL, URL + "/", "http://news.example.com/2024/05/bridge-approved-after-decade", "www.news.example.com/2024/05/bridge-approved-after-decade"],
+)
+def test_the_articles_own_address_on_a_line_goes(clean, line):
+    article = clean(f"Title\n\n{BODY}\n\n{line}", url=URL + "?utm_source=feed")
+    assert [(block.text, block.removal.rule) for block in article.removed_blocks() if block.removal.plugin == "attribution"] == [(line, "own-url")]
+    assert kept(article) == [BODY]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://www.news.example.com/2024/05/another-story",
+        "https://data.example.org/bridge-report.pdf",
+        f"The full ruling is at {URL}",
+        "http://[broken",
+    ],
+)
+def test_other_addresses_and_sentences_stay(clean, line):
+    article = clean(f"Title\n\n{BODY}\n\n{line}", url=URL)
+    assert kept(article) == [BODY, line]
+
+
+def test_without_a_url_or_with_own_url_off_the_line_stays(clean):
+    assert kept(clean(f"Title\n\n{BODY}\n\n{URL}")) == [BODY, URL]
+    off = {"plugins": {"attribution": {"own_url": False}}}
+    assert kept(clean(f"Title\n\n{BODY}\n\n{URL}", config=off, url=URL)) == [BODY, URL]
