@@ -22,7 +22,11 @@ pages it is the title the annotators read twice as often.
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any, Literal
+
+from lxml.etree import XPath
 
 Level = Literal["full", "fast", "none"]
 
@@ -101,15 +105,46 @@ def _date(tree, url: str | None, full: bool, extensive: bool) -> str | None:
     from trafilatura.settings import set_date_params
 
     params = set_date_params(extensive)
-    if full:
-        from htmldate import find_date
+    if not full:
+        return _stated_date(tree, url, params)
+    from htmldate import find_date
 
-        return find_date(tree, url=url, **{**params, "extensive_search": extensive})
+    found = find_date(tree, url=url, **{**params, "extensive_search": extensive})
+    if found and found.endswith("-01-01") and _stated_date(tree, url, params) != found:
+        return _east_asian_date(tree, found[:4]) or found
+    return found
+
+
+def _stated_date(tree, url: str | None, params: dict[str, Any]) -> str | None:
+    """The date the URL, the date tags or JSON-LD state, as htmldate reads them."""
     from htmldate.core import Extractor, examine_header, get_max_date, get_min_date
     from htmldate.extractors import extract_url_date, json_search
 
     options = Extractor(False, get_max_date(params["max_date"]), get_min_date(None), params["original_date"], "%Y-%m-%d")
     return extract_url_date(url, options) or examine_header(tree, options) or json_search(tree, options)
+
+
+_EAST_ASIAN_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_TEXTS_WITH_YEAR_SIGN = XPath("//body//text()[contains(., '年')][not(ancestor::script or ancestor::style)]")
+
+
+def _east_asian_date(tree, year: str) -> str | None:
+    """htmldate reads a Chinese or Japanese date with no time after it ("发布时间：2023年5月12日",
+    "2023年05月12日（金）") as its year alone, January the first: the page's first such date
+    of that year, or its month ("2021年3月": the first of March, as htmldate takes "March 2021").
+    None if the page has none. (Not asked when the markup states that January the first.)"""
+    today = date.today()
+    for text in _TEXTS_WITH_YEAR_SIGN(tree):
+        for match in _EAST_ASIAN_DATE.finditer(text):
+            if match[1] != year:
+                continue
+            try:
+                found = date(int(match[1]), int(match[2]), int(match[3] or 1))
+            except ValueError:  # "2023年13月", "2月30日"
+                continue
+            if found <= today:
+                return found.isoformat()
+    return None
 
 
 def _sitename(tree, stated: str | None, url: str | None) -> str | None:

@@ -155,3 +155,34 @@ def test_the_level_is_validated_with_the_key_path():
         Cleaner.from_config({"plugins": {"html_reader": {"metadata": "quick"}}})
     assert "plugins.html_reader.metadata" in str(error.value)
     assert "'full', 'fast' or 'none'" in str(error.value)
+
+
+CHINESE_BODY = "<p>" + "市议会周二决定在河上修建一座新桥，结束了各城区之间多年的争论。工程预计明年春天开工。" * 3 + "</p>"
+
+
+def dated(stamp, head=""):
+    return f"<html><head><title>新桥获批</title>{head}</head><body><article><h1>市议会批准新桥</h1><div class='time'>{stamp}</div>{CHINESE_BODY}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    "stamp, expected",
+    [
+        ("发布时间：2023年5月12日", "2023-05-12"),
+        ("2023年05月12日", "2023-05-12"),
+        ("入力：2023年5月12日（金）", "2023-05-12"),
+        ("更新时间：2023年12月1日 08:00", "2023-12-01"),
+        ("2021年3月", "2021-03-01"),
+    ],
+)
+def test_a_chinese_or_japanese_date_is_read_whole_not_as_its_year(stamp, expected):
+    assert metadata(dated(stamp), "full", extensive=True)["date"] == expected
+
+
+@pytest.mark.parametrize("stamp", ["2023年1月1日", "2023年13月40日", "2019年"])
+def test_january_the_first_stays_when_the_page_says_no_other_day(stamp):
+    assert metadata(dated(stamp), "full", extensive=True)["date"][5:] == "01-01"
+
+
+def test_january_the_first_the_markup_states_stays():
+    head = '<meta property="article:published_time" content="2023-01-01T08:00:00+08:00">'
+    assert metadata(dated("2023年5月12日", head), "full", extensive=True)["date"] == "2023-01-01"
