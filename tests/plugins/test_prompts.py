@@ -597,31 +597,6 @@ def test_shop_forum_and_blog_chrome(clean, kind, prompt):
     assert [(b.text, b.removal.rule) for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [(prompt, kind)]
 
 
-@pytest.mark.parametrize(
-    "box",
-    [
-        "Every business is a story about time.Click To Tweet",
-        "The best tool is the one you already know how to use. Click to Tweet",
-        "Nobody reads the manual until something breaks. Tweet this",
-    ],
-)
-def test_a_click_to_tweet_box_goes(clean, box):
-    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{box}\n\nMore of the story.")
-    assert [(b.text, b.removal.rule) for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [(box, "social")]
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "She asked her followers to click to tweet their support, and thousands did within the hour.",
-        "Click to tweet buttons spread across blogs in 2012, the researchers found.",
-    ],
-)
-def test_body_about_tweeting_survives(clean, body):
-    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{body}")
-    assert kept(article) == ["The body of the story, a full sentence.", body]
-
-
 def test_a_read_more_heading_is_promos_not_an_interface_label(clean):
     article = clean("Title\n\nThe body of the story, a full sentence.\n\nRead more\nMinister resigns over expenses row\nStorm warning issued for the north\n\nMore of the story.")
     assert [b.removal.rule for b in article.removed_blocks() if b.removal.plugin == "promo"] == ["promo-heading", "promo-item", "promo-item"]
