@@ -23,9 +23,11 @@ MIN_WORDS = 8
 """Fewer words: a site's slogan or a label ("Latest news from …"), not the article's lead."""
 PROBE_CHARS = 40
 """How much of the description's start must open the element's text: enough to tell it apart."""
-MAX_GROWTH = 1.5
-"""How much longer than the description the element's text may be (a description cut short
-with "…" ends early): a longer element is the body or a box around more than the lead."""
+MAX_GROWTH = 3.0
+"""How much longer than the description the element's text may be: a description is often the
+lead cut to the hundred and fifty characters or so a search result shows, or its first sentence
+alone, and a lead runs to two or three times that. A longer element is the body or a box around
+more than the lead."""
 MAX_CANDIDATES = 20
 
 _DESCRIPTIONS = XPath(

@@ -54,6 +54,15 @@ def test_the_page_text_is_kept_when_the_description_is_cut_short():
     assert blocks(page(description=cut))[0].text == LEAD
 
 
+def test_a_lead_two_and_a_half_times_its_description_comes_back_whole():
+    lead = LEAD + (
+        " The vote was eleven to four, after a debate of three long hours in which every member spoke."
+        " Work starts in spring, and the old ferry keeps running until the bridge opens in two years."
+    )
+    assert len(lead) > 2.5 * len(LEAD)
+    assert blocks(page(header=f"<p class='intro'>{lead}</p>"))[0].text == lead
+
+
 def test_the_page_text_is_taken_not_the_tags():
     shown = LEAD.replace("two halves", "two halves, north and south,")
     assert blocks(page(header=f"<p class='intro'>{shown}</p>"))[0].text == shown
