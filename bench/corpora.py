@@ -52,9 +52,24 @@ class Corpus:
     def score(self, outputs: dict[str, str | None], half: str = "all") -> dict:
         """Precision, recall and F1 of `outputs` (page id -> text) over the pages of `half`."""
         pages = [page for page in self.pages if half == "all" or page.half == half]
+        return self.score_terms([self.page_terms(page, outputs.get(page.id)) for page in pages])
+
+    def page_terms(self, page: Page, output: str | None) -> tuple[float, ...]:
+        """What one page adds to a score: on scrapinghub its precision and recall (the metric
+        averages them over the pages), on trafilatura-eval its "with" snippets found and missed and
+        its "without" snippets found (the metric adds them up). Any set of pages is scored from its
+        pages' terms (`score_terms`), as `bench/halves.py` scores random halves."""
         if self.name == "scrapinghub":
-            return _shingle_score(pages, outputs)
-        return _snippet_score(pages, outputs)
+            return page_precision_recall(*page_match(output, page.truth or ""))
+        text = collapse(output)
+        found_with = sum(collapse(snippet) in text for snippet in page.with_snippets)
+        found_without = sum(collapse(snippet) in text for snippet in page.without_snippets)
+        return found_with, len(page.with_snippets) - found_with, found_without
+
+    def score_terms(self, terms: list[tuple[float, ...]]) -> dict:
+        if self.name == "scrapinghub":
+            return _shingle_score(terms)
+        return _snippet_score(terms)
 
 
 def load(name: str, bench_dir: Path = SHARED_BENCH) -> Corpus:
@@ -121,23 +136,17 @@ def collapse(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _snippet_score(pages: list[Page], outputs: dict[str, str | None]) -> dict:
-    found_with = missed_with = found_without = 0
-    for page in pages:
-        text = collapse(outputs.get(page.id))
-        for snippet in page.with_snippets:
-            if collapse(snippet) in text:
-                found_with += 1
-            else:
-                missed_with += 1
-        found_without += sum(collapse(snippet) in text for snippet in page.without_snippets)
+def _snippet_score(terms: list[tuple[float, ...]]) -> dict:
+    found_with = sum(term[0] for term in terms)
+    missed_with = sum(term[1] for term in terms)
+    found_without = sum(term[2] for term in terms)
     precision = found_with / (found_with + found_without) if found_with + found_without else 0.0
     recall = found_with / (found_with + missed_with) if found_with + missed_with else 0.0
     return {
         "precision": precision,
         "recall": recall,
         "f1": _f1(precision, recall),
-        "pages": len(pages),
+        "pages": len(terms),
         "furniture_left": found_without,
         "article_missed": missed_with,
     }
@@ -179,11 +188,10 @@ def page_precision_recall(tp: float, fp: float, fn: float) -> tuple[float, float
     return precision, recall
 
 
-def _shingle_score(pages: list[Page], outputs: dict[str, str | None]) -> dict:
-    scores = [page_precision_recall(*page_match(outputs.get(page.id), page.truth or "")) for page in pages]
-    precision = statistics.mean(score[0] for score in scores)
-    recall = statistics.mean(score[1] for score in scores)
-    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall), "pages": len(pages)}
+def _shingle_score(terms: list[tuple[float, ...]]) -> dict:
+    precision = statistics.mean(term[0] for term in terms)
+    recall = statistics.mean(term[1] for term in terms)
+    return {"precision": precision, "recall": recall, "f1": _f1(precision, recall), "pages": len(terms)}
 
 
 def _f1(precision: float, recall: float) -> float:
