@@ -5,13 +5,15 @@ quick as any other. It has no backreferences or lookaround; such a pattern is a 
 Its ``\\w`` and ``\\b`` are ASCII-only: write ``\\pL`` for a letter in any script.
 
 Patterns see text as a reader does (`as_read`): no-break, thin and other spaces as one space,
-curly and straight quotes alike, a full-width colon as a colon, zero-width characters and soft
-hyphens not at all. A match's spans still index the text as it came in.
+curly and straight quotes alike, a full-width colon as a colon, an HTML entity left in the text
+as its character, zero-width characters and soft hyphens not at all. A match's spans still index
+the text as it came in (an entity whole).
 """
 
 from __future__ import annotations
 
 import functools
+import html
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -280,15 +282,24 @@ _READ_AS = {chr(code): read_as for code, read_as in _SEEN_AS.items()}
 _UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 """Zero-width characters and the soft hyphen: in the text, but not seen."""
 _UNSEEN_CHARACTER = re.compile(f"[{_UNSEEN}]")
-_UNUSUAL = re.compile(f"[{re.escape(''.join(_READ_AS))}{_UNSEEN}]|  ")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+"""An HTML character reference a scraper left in the text ("Don&#8217;t miss&hellip;"): read as
+the character it stands for. Only with its semicolon, so "AT&T" and "Q&A" stay as they are."""
+_ENTITY_BYTES = re.compile(_ENTITY.pattern.encode())
+_UNUSUAL = re.compile(f"[{re.escape(''.join(_READ_AS))}{_UNSEEN}]|  |{_ENTITY.pattern}")
 """What makes a text read otherwise than it is written."""
 
+Origins = list[int] | tuple[list[int], list[int]]
+"""Where each character of a text as read stands in the text it was read from: its start, or,
+where a character was read from several (an entity), its start and its end apart."""
 
-def as_read(text: str) -> tuple[str, list[int] | None]:
+
+def as_read(text: str) -> tuple[str, Origins | None]:
     """The text as a reader sees it, for patterns to match: every kind of space one space, curly
-    quotes straight, a full-width colon a colon, zero-width characters and soft hyphens left out;
-    and, where characters were left out, where each of its characters stands in `text`."""
-    if text.isascii() and "  " not in text and "\t" not in text:
+    quotes straight, a full-width colon a colon, an HTML entity the character it stands for,
+    zero-width characters and soft hyphens left out; and, where characters were left out or
+    entities read, where each of its characters stands in `text`."""
+    if text.isascii() and "  " not in text and "\t" not in text and "&" not in text:
         return text, None
     known = _read_texts.get(text)
     if known is not None:
@@ -296,6 +307,8 @@ def as_read(text: str) -> tuple[str, list[int] | None]:
     unusual = _UNUSUAL.findall(text)
     if not unusual:
         return text, None
+    if any(found.startswith("&") for found in unusual):
+        return _remember(text, _with_entities_read(text))
     return _remember(text, _as_read_unusual(text, set(unusual)))
 
 
@@ -313,7 +326,7 @@ def read_and_encode(texts: list[str]) -> list[bytes]:
     except UnicodeEncodeError:
         return _read_and_encode_each(texts)
     joined = _BETWEEN_BYTES.join(encoded)
-    if b"  " in joined or b"\t" in joined:
+    if b"  " in joined or b"\t" in joined or (b"&" in joined and _ENTITY_BYTES.search(joined)):
         return _read_and_encode_each(texts)
     if joined.isascii():
         return encoded
@@ -380,11 +393,69 @@ def _as_read_unusual(text: str, unusual: set[str]) -> tuple[str, list[int] | Non
     return "".join(kept), origins
 
 
-def _origin_span(origins: list[int], start: int, end: int) -> tuple[int, int]:
+_LONGEST_ENTITY = 34
+"""Characters of the longest text `_ENTITY` matches."""
+
+
+def rstrip_read(text: str, characters: str) -> str:
+    """``text.rstrip(characters)``, with an HTML entity that reads as one of them ("&hellip;",
+    "&nbsp;") stripped as well: for a rule that cuts a heading's trailing punctuation off before
+    matching it. Each entity is found from the end, so a line of thousands costs no more than
+    their length."""
+    text = text.rstrip(characters)
+    end = len(text)
+    while end and text[end - 1] == ";":
+        start = text.rfind("&", max(0, end - _LONGEST_ENTITY), end)
+        entity = _ENTITY.fullmatch(text, start, end) if start >= 0 else None
+        read = html.unescape(entity[0]) if entity else ""
+        if len(read) != 1 or _READ_AS.get(read, read) not in characters:
+            break
+        end = start
+        while end and text[end - 1] in characters:
+            end -= 1
+    return text[:end]
+
+
+def _with_entities_read(text: str) -> tuple[str, Origins | None]:
+    """`as_read` of a text holding HTML entities: each read as its character (once: "&amp;#8217;"
+    reads "&#8217;", as a reader of the page would), then the rest read as `as_read` reads it."""
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    position = 0
+    for entity in _ENTITY.finditer(text):
+        character = html.unescape(entity[0])
+        if character == entity[0]:
+            continue  # not an entity HTML knows
+        parts.append(text[position : entity.start()])
+        starts.extend(range(position, entity.start()))
+        ends.extend(range(position + 1, entity.start() + 1))
+        parts.append(character)
+        starts.extend([entity.start()] * len(character))
+        ends.extend([entity.end()] * len(character))
+        position = entity.end()
+    if not parts:  # "&foo;", no entity HTML knows
+        unusual = {found for found in _UNUSUAL.findall(text) if not found.startswith("&")}
+        return _as_read_unusual(text, unusual) if unusual else (text, None)
+    parts.append(text[position:])
+    starts.extend(range(position, len(text)))
+    ends.extend(range(position + 1, len(text) + 1))
+    read = "".join(parts)
+    unusual = {found for found in _UNUSUAL.findall(read) if not found.startswith("&")}
+    seen, inner = _as_read_unusual(read, unusual) if unusual else (read, None)
+    if inner is None:
+        return seen, (starts + [len(text)], ends)
+    return seen, ([starts[index] for index in inner[:-1]] + [len(text)], [ends[index] for index in inner[:-1]])
+
+
+def _origin_span(origins: Origins, start: int, end: int) -> tuple[int, int]:
     """A span of the text as read, as a span of the text it was read from."""
     if start < 0:
         return start, end
-    return origins[start], origins[end - 1] + 1 if end > start else origins[start]
+    starts, ends = origins if isinstance(origins, tuple) else (origins, None)
+    if end <= start:
+        return starts[start], starts[start]
+    return starts[start], ends[end - 1] if ends is not None else starts[end - 1] + 1
 
 
 def encodable(text: str) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.patterns import Vocabulary
+from cleaner.patterns import Vocabulary, rstrip_read
 
 
 class Options(BaseModel):
@@ -80,7 +80,7 @@ def _end_matter(article, block, options) -> list[Mark]:
         return [Mark(block, "contact", "a line that only gives a contact")]
     if may(block, options.signoffs) and options.signoffs.fullmatch(text):
         return [Mark(block, "sign-off", "initials and agency signing a wire story off", "attribution")]
-    if may(block, options.author_boxes) and options.author_boxes.fullmatch(text.rstrip(" :：")):
+    if may(block, options.author_boxes) and options.author_boxes.fullmatch(rstrip_read(text, " :：")):
         return [Mark(block, "author-box", "heads a box about the author", "author_box")] + [
             Mark(following, "author-box", "in a box about the author", "author_box") for following in _box_under(article, block, options)
         ]

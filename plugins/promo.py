@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.patterns import Pattern, Vocabulary
+from cleaner.patterns import Pattern, Vocabulary, rstrip_read
 from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
 
 _HEADING_TRAILER = " \t:：.…!?？»>›|-–—"
@@ -75,7 +75,7 @@ def cleaner_mark_blocks(article, options):
         if block.index in taken or block.words > options.max_insert_words:
             continue
         text = block.text.strip()
-        heading = text.rstrip(_HEADING_TRAILER)
+        heading = rstrip_read(text, _HEADING_TRAILER)
         if (
             heading
             and block.words <= options.max_heading_words

@@ -67,6 +67,12 @@ def _spaces_between_words(folder: Path) -> None:
     (folder / "spaces.txt").write_text("Headline\n\nRead" + " " * 1_000_000 + "more\n", encoding="ascii")
 
 
+def _entity_runs(folder: Path) -> None:
+    (folder / "entities.txt").write_text(
+        "Headline\n\nDon&#8217;t miss" + "&hellip;" * 200_000 + "\n\n" + "&amp;" * 200_000 + "\n", encoding="ascii"
+    )
+
+
 def _gzip_bomb(folder: Path) -> None:
     """1 GiB of text in a file of about 1 MB: one gzip member of 16 MiB, repeated 64 times."""
     member = gzip.compress(b"A" * (16 << 20), compresslevel=9)
@@ -192,6 +198,7 @@ CASES = [
     Case("million_lines", _million_lines),
     Case("million_lines_allowed", _million_lines, {"limits": {"max_article_blocks": 2_000_000, "time_budget_seconds": 5}}),
     Case("spaces_between_words", _spaces_between_words),
+    Case("entity_runs", _entity_runs),
     Case("empty", _write("empty.txt", b"")),
     Case("symlink_loops", _symlink_loops),
     Case("fifo", _fifo),

@@ -64,6 +64,7 @@ def test_output_dash_is_standard_output(tmp_path):
         pytest.param(lambda text: text.replace("’", "'"), id="straight-apostrophes"),
         pytest.param(lambda text: text.replace("\n", "\r"), id="old-mac-line-ends"),
         pytest.param(lambda text: text.replace("\n", "\r\n"), id="windows-line-ends"),
+        pytest.param(lambda text: text.replace("’", "&#8217;").replace("…", "&hellip;"), id="html-entities-left-in"),
     ],
 )
 def test_the_seed_written_otherwise_is_cleaned_the_same(tmp_path, variant):

@@ -103,6 +103,15 @@ def test_a_million_spaces_between_two_words_do_not_make_a_pattern_backtrack(tmp_
     )
 
 
+def test_runs_of_entities_are_read_in_time_linear_in_their_length(tmp_path, capsys):
+    status, records, _ = run_case("entity_runs", tmp_path, capsys)
+    assert status == 0
+    # "Don't miss" and two hundred thousand "…": a promo heading, whole.
+    removed = [(entry["plugin"], entry["rule"], entry["text"][:24]) for entry in records["entities"]["removed"]]
+    assert ("promo", "promo-heading", "Don&#8217;t miss&hellip;") in removed
+    assert records["entities"]["text"] == "&amp;" * 200_000
+
+
 def test_an_empty_file_is_an_error(tmp_path, capsys):
     status, records, _ = run_case("empty", tmp_path, capsys)
     assert status == 1 and "empty file" in error_of(records["empty"])

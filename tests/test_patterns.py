@@ -7,7 +7,7 @@ import random
 import pytest
 
 from cleaner import Cleaner
-from cleaner.patterns import Vocabulary, _origin_span, as_read, compile_pattern, encodable, read_and_encode
+from cleaner.patterns import Vocabulary, _origin_span, as_read, compile_pattern, encodable, read_and_encode, rstrip_read
 from conftest import ROOT
 
 FIXTURE_LINES = sorted(
@@ -101,6 +101,38 @@ def test_a_match_spans_the_text_as_it_came_in():
     assert text[found.start() : found.end()] == found.group()
 
 
+def test_an_html_entity_left_in_the_text_reads_as_its_character():
+    heading = Vocabulary(["don't miss…?"])
+    for text in ["Don&#8217;t miss&hellip;", "Don&rsquo;t miss", "Don&#x2019;t&nbsp;miss&#8230;"]:
+        assert heading.fullmatch(text), text
+    assert as_read("AT&T and Q&A, R&D;")[0] == "AT&T and Q&A, R&D;"
+    assert as_read("x &amp;#8217; y")[0] == "x &#8217; y"  # read once, as a reader of the page would
+    assert as_read("&unknown; entity")[0] == "&unknown; entity"
+
+
+def test_a_match_over_entities_spans_them_whole():
+    text = "Top: Don&#8217;t miss&hellip; now"
+    found = Vocabulary(["don't miss…"]).search(text)
+    assert found.group() == "Don&#8217;t miss&hellip;"
+    bullet = Vocabulary([r"\W+"]).match("&bull; Headline")
+    assert "&bull; Headline"[bullet.end() :] == "Headline"
+
+
+@pytest.mark.parametrize(
+    "text, stripped",
+    [
+        ("Don’t miss…", "Don’t miss"),
+        ("Don&#8217;t miss&hellip;", "Don&#8217;t miss"),
+        ("Most read:&nbsp;", "Most read"),
+        ("Read more &raquo;", "Read more"),
+        ("Fish &amp; chips", "Fish &amp; chips"),
+        ("Tom &amp;", "Tom &amp;"),
+    ],
+)
+def test_rstrip_read_takes_entities_of_the_characters_too(text, stripped):
+    assert rstrip_read(text, " :.…»") == stripped
+
+
 def test_as_read_keeps_plain_text_as_it_is():
     assert as_read("Plain ASCII text, one space apart.") == ("Plain ASCII text, one space apart.", None)
     assert as_read("Curly \u2019quote\u2019")[0] == "Curly 'quote'"
@@ -115,6 +147,7 @@ def test_as_read_keeps_plain_text_as_it_is():
     ["two  spaces", "tab\there", "\u00a0 nbsp then space"],
     ["a NUL \x00 inside", "Don\u2019t"],
     ["lone \ud800 surrogate", "Don\u2019t"],
+    ["Don&#8217;t miss&hellip;", "AT&T", "x &amp;#8217; y", "Don\u2019t"],
 ])
 def test_an_articles_blocks_read_at_once_as_each_alone(texts):
     """The screen reads an article's blocks in one pass; each must read as `as_read` reads it
