@@ -713,23 +713,26 @@ def screen_form(pattern: str) -> str:
     return "|".join(_screen_alternative(atoms) for atoms in _alternatives(pattern))
 
 
-def _screen_alternative(atoms: list[tuple[str, str]]) -> str:
+def _screen_alternative(atoms: list[tuple[str, str]], from_start: bool = False) -> str:
     """The run of cheap atoms after the leading expensive ones. Anchors and word boundaries are
     kept where they stand next to the run ("\\bap\\b", "...ad$"): cheap, and they keep short words
-    from being found inside every other word."""
+    from being found inside every other word. `from_start`: the alternative goes on a run kept
+    before it, so its leading atoms may not be dropped: "" if the first is expensive."""
     kept: list[str] = []
     pending: list[str] = []
     for atom, quantifier in atoms:
         if atom in _ZERO_WIDTH:
             pending.append(atom)
             continue
-        form = _cheap_form(atom, quantifier)
+        form = _cheap_form(atom, quantifier, after_run=bool(kept) or from_start)
         if form is not None and not kept and form != atom + quantifier and _literal_weight(form) < 1:
             form = None  # a leading group cut down to a space finds every text
         if form is None:
             if kept:
                 kept.extend(pending)
                 break
+            if from_start:
+                return ""
             pending = []
             continue
         kept.extend(pending)
@@ -742,12 +745,14 @@ def _screen_alternative(atoms: list[tuple[str, str]]) -> str:
     return "".join(kept) if any(atom not in _ZERO_WIDTH for atom in kept) else ""
 
 
-def _cheap_form(atom: str, quantifier: str) -> str | None:
-    """The atom as the screen may hold it: itself, a group cut short, or None where it is costly."""
+def _cheap_form(atom: str, quantifier: str, after_run: bool = False) -> str | None:
+    """The atom as the screen may hold it: itself, a group cut short, or None where it is costly.
+    A group `after_run` (a run of kept atoms before it) may be cut only at its end: what its
+    alternatives open with stands between the run and the rest."""
     if atom.startswith("("):
         prefix = _GROUP_PREFIX.match(atom).group()
         inner = atom[len(prefix) : -1]
-        alternatives = [_screen_alternative(atoms) for atoms in _alternatives(inner)]
+        alternatives = [_screen_alternative(atoms, from_start=after_run) for atoms in _alternatives(inner)]
         if not all(alternatives):
             return None
         form = "|".join(alternatives)
