@@ -21,7 +21,7 @@ from .budget import OverBudget, TimeBudget
 from .config import Config, ConfigError, describe_validation_error, merge
 from .languages import LanguageGuesser
 from .model import Article, Block, Document, Mark, Problem, Removal, Segments, Source
-from .patterns import SCREEN_AFTER, PatternError, Screen, Vocabulary, vocabularies_in
+from .patterns import SCREEN_AFTER, PatternError, Screen, Vocabulary, vocabularies_in, without_markup
 from .plugins import PluginLoadError, build_plugin_manager, trace_call, tracing_enabled
 from .read import MissingInput, iter_sources
 from .records import document_from_record
@@ -665,7 +665,8 @@ class Cleaner:
             article.remove(block, Removal(plugin, mark.rule, mark.reason))
             removed += 1
             if mark.save_as:
-                article.metadata.file(mark.save_as, mark.value if mark.value is not None else block.text.strip(), index)
+                value = mark.value if mark.value is not None else without_markup(block.text.strip())
+                article.metadata.file(mark.save_as, value, index)
         return removed
 
     def _render(self, article: Article, profile: SiteProfile) -> str:

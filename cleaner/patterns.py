@@ -295,21 +295,130 @@ where a character was read from several (an entity), its start and its end apart
 
 
 def as_read(text: str) -> tuple[str, Origins | None]:
-    """The text as a reader sees it, for patterns to match: every kind of space one space, curly
+    """The text as a reader sees it, for patterns to match: Markdown's marks left out (a heading's
+    "#", a quote's ">", "**", "__", "`", a link's brackets and address: "**Read more:**
+    [Headline](https://…)" reads "Read more: Headline"), every kind of space one space, curly
     quotes straight, a full-width colon a colon, an HTML entity the character it stands for,
     zero-width characters and soft hyphens left out; and, where characters were left out or
     entities read, where each of its characters stands in `text`."""
-    if text.isascii() and "  " not in text and "\t" not in text and "&" not in text:
+    if text.isascii() and "  " not in text and "\t" not in text and "&" not in text and not _may_have_markup(text):
         return text, None
-    known = _read_texts.get(text)
+    known = _read_texts.get(text)  # rules ask about the same blocks again and again
     if known is not None:
         return known
+    read = _markup_read(text) if _may_have_markup(text) else None
+    if read is None:
+        return _remember(text, _characters_read(text))
+    without_markup, outer = read
+    seen, inner = _characters_read(without_markup)
+    return _remember(text, (seen, _composed(outer, inner, len(text))))
+
+
+def _characters_read(text: str) -> tuple[str, Origins | None]:
+    """`as_read` of a text without Markdown marks: its spaces, quotes, colons, entities and unseen characters."""
     unusual = _UNUSUAL.findall(text)
     if not unusual:
         return text, None
     if any(found.startswith("&") for found in unusual):
-        return _remember(text, _with_entities_read(text))
-    return _remember(text, _as_read_unusual(text, set(unusual)))
+        return _with_entities_read(text)
+    return _as_read_unusual(text, set(unusual))
+
+
+_MARKUP_FIRST = frozenset("#>*_")
+_BLOCK_MARKS = re.compile(r" {0,3}(?:(?:> )+|#{1,6}[ \t]+)")
+"""A Markdown quote's ">" marks, or a heading's "#" marks and the spaces after them."""
+_LINK_TAIL = re.compile(r'\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+"[^"\n]*")?\)')
+"""The "](address "title")" that closes a Markdown link or image."""
+_INLINE_MARKS = re.compile(r"\*\*+|`+|(?<!\w)__+|__+(?!\w)")
+"""Markdown's strong emphasis and code marks ("__" only at a word's edge: "__init__" reads "init",
+"snake__case" stays)."""
+_LONGEST_LINK_TEXT = 2000
+"""How far back from its "](" a link's "[" is looked for: a line of thousands of "](" costs no more
+than this for each."""
+
+
+def _may_have_markup(text: str) -> bool:
+    """Asked of every text a pattern is matched against, so each mark's first character is looked
+    for before the mark: a search for one character is several times quicker than for two."""
+    return (
+        text[:1] in _MARKUP_FIRST
+        or ("]" in text and "](" in text)
+        or ("*" in text and "**" in text)
+        or ("_" in text and "__" in text)
+        or "`" in text
+    )
+
+
+def _markup_read(text: str) -> tuple[str, list[int]] | None:
+    """`text` without its Markdown marks, and where each character left stands in it; None if it
+    has none. Links are found from each "](" back to the nearest "[" before it, in one pass."""
+    cuts: list[tuple[int, int]] = []
+    marks = _BLOCK_MARKS.match(text)
+    first = 0
+    if marks is not None and marks.end() > 0 and text[: marks.end()].strip():
+        cuts.append((0, marks.end()))
+        first = marks.end()
+    end = len(text.rstrip())
+    if _set_in_emphasis(text, first, end):
+        cuts += [(first, first + 1), (end - 1, end)]
+    searched = 0
+    opened: set[int] = set()
+    while (close := text.find("](", searched)) >= 0:
+        tail = _LINK_TAIL.match(text, close)
+        opening = text.rfind("[", max(0, close - _LONGEST_LINK_TEXT), close)
+        while opening in opened:  # the "[" of a link inside this one, "[![Logo](…)](…)"
+            opening = text.rfind("[", max(0, close - _LONGEST_LINK_TEXT), opening)
+        if opening < 0 or tail is None:
+            searched = close + 2
+            continue
+        opened.add(opening)
+        cuts.append((opening - 1 if opening > 0 and text[opening - 1] == "!" else opening, opening + 1))
+        cuts.append(tail.span())
+        searched = tail.end()
+    cuts.extend(match.span() for match in _INLINE_MARKS.finditer(text))
+    if not cuts:
+        return None
+    pieces: list[str] = []
+    origins: list[int] = []
+    position = 0
+    for start, end in sorted(cuts):
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        origins.extend(range(position, start))
+        position = end
+    pieces.append(text[position:])
+    origins.extend(range(position, len(text)))
+    origins.append(len(text))
+    return "".join(pieces), origins
+
+
+def without_markup(text: str) -> str:
+    """`text` without Markdown's marks (see `as_read`), and otherwise as it is: what a rule files
+    in the metadata from a line of a Markdown article ("[Headline](https://…)" files "Headline")."""
+    read = _markup_read(text) if _may_have_markup(text) else None
+    return text if read is None else read[0]
+
+
+def _set_in_emphasis(text: str, start: int, end: int) -> bool:
+    """A line in one "*" or "_" each side: "*A caption. Photo: Jane Doe/PA*" (not "* a list item")."""
+    mark = text[start : start + 1]
+    return (
+        end - start >= 3 and mark in ("*", "_") and text[end - 1] == mark
+        and text[start + 1] not in " *_" and text[end - 2] not in " *_"
+    )
+
+
+def _composed(outer: list[int], inner: Origins | None, length: int) -> Origins:
+    """Where the characters of a text read twice stand in the first: `outer` maps the text without
+    its marks into it (a character for a character), `inner` maps the text as read into that."""
+    if inner is None:
+        return outer
+    if isinstance(inner, tuple):
+        starts, ends = inner
+        return [outer[start] for start in starts[:-1]] + [length], [outer[end - 1] + 1 for end in ends]
+    return [outer[start] for start in inner[:-1]] + [length]
 
 
 def read_and_encode(texts: list[str]) -> list[bytes]:
@@ -326,7 +435,7 @@ def read_and_encode(texts: list[str]) -> list[bytes]:
     except UnicodeEncodeError:
         return _read_and_encode_each(texts)
     joined = _BETWEEN_BYTES.join(encoded)
-    if b"  " in joined or b"\t" in joined or (b"&" in joined and _ENTITY_BYTES.search(joined)):
+    if b"  " in joined or b"\t" in joined or (b"&" in joined and _ENTITY_BYTES.search(joined)) or _markup_in(texts, joined):
         return _read_and_encode_each(texts)
     if joined.isascii():
         return encoded
@@ -348,6 +457,18 @@ def read_and_encode(texts: list[str]) -> list[bytes]:
             _remember(text, (seen, None))
             encoded[index] = seen.encode()
     return encoded
+
+
+def _markup_in(texts: list[str], joined: bytes) -> bool:
+    """Whether any of an article's blocks (`texts`, and `joined` by `_BETWEEN_BYTES`) may hold
+    Markdown's marks, as `_may_have_markup` tells of one."""
+    return (
+        any(text[:1] in _MARKUP_FIRST for text in texts)
+        or (b"]" in joined and b"](" in joined)
+        or (b"*" in joined and b"**" in joined)
+        or (b"_" in joined and b"__" in joined)
+        or b"`" in joined
+    )
 
 
 def _read_and_encode_each(texts: list[str]) -> list[bytes]:

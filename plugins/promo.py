@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 import cleaner
 from cleaner.model import Mark
-from cleaner.patterns import Pattern, Vocabulary, rstrip_read
+from cleaner.patterns import Pattern, Vocabulary, rstrip_read, without_markup
 from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
 
 _HEADING_TRAILER = " \t:：.…!?？»>›|-–—"
@@ -180,8 +180,8 @@ def _shouted_label(text: str, options: Options) -> str | None:
 
 
 def headline(text: str, options: Options) -> str:
-    """The headline alone: bullets and tags stripped, for ``metadata.related``."""
-    text = text.strip()
+    """The headline alone: bullets, tags and Markdown's marks stripped, for ``metadata.related``."""
+    text = without_markup(text.strip())
     bullet = options.bullet.match(text)
     if bullet:
         text = text[bullet.end() :]

@@ -1,4 +1,9 @@
-"""Reads plain-text articles: one file (or standard input) is one article, one line is one block."""
+"""Reads plain-text articles: one file (or standard input) is one article, one line is one block.
+
+Text in Markdown, as many scrapers write pages now, is read the same way, line by line; a line
+that is only an image (``![A caption](https://…/photo.jpg)``, linked or not) is a block of kind
+``caption``, and the rules read every line without Markdown's marks (`cleaner.patterns.as_read`).
+"""
 
 from __future__ import annotations
 
@@ -52,6 +57,10 @@ def split_lines(text: str, max_blocks: int | None = None, paragraphs: str = "aut
     blank lines, unless its lines are a hard-wrapped paragraph.
     """
     blocks = _blocks(text, max_blocks)
+    if "![" in text:
+        for block in blocks:
+            if _MARKDOWN_IMAGE.fullmatch(block.text.strip()):
+                block.kind = "caption"
     one_paragraph = len(blocks) > 1 and blocks[-1].paragraph == 0
     if paragraphs == "lines" or (paragraphs == "auto" and one_paragraph and not _wrapped(blocks)):
         for block in blocks:
@@ -90,6 +99,10 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
         blocks.append(Block(len(blocks), line, paragraph, number, words=words))
     return blocks
 
+
+_LINK_TARGET = r'\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+"[^"\n]*")?\)'
+_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]\n]*\]{_LINK_TARGET}|\[!\[[^\]\n]*\]{_LINK_TARGET}\]{_LINK_TARGET}")
+"""A Markdown image, or an image that links somewhere."""
 
 _LINE_END = re.compile("\r\n?|[\n\u2028\u2029]")
 """Line ends as a reader sees them: Unix, Windows and old Mac ones, and Unicode's separators."""

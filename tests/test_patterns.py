@@ -133,6 +133,40 @@ def test_rstrip_read_takes_entities_of_the_characters_too(text, stripped):
     assert rstrip_read(text, " :.…»") == stripped
 
 
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("**READ MORE:** [Ferry fares to rise](https://example.com/ferry)", "READ MORE: Ferry fares to rise"),
+        ("## Don't miss", "Don't miss"),
+        ("> Quoted line", "Quoted line"),
+        ("![The river at dawn](https://example.com/river.jpg)", "The river at dawn"),
+        ("[![Logo](https://example.com/logo.png)](https://example.com)", "Logo"),
+        ("[Share on Facebook](https://facebook.com/s?u=x) [Share on X](https://x.com/i?u=x)", "Share on Facebook Share on X"),
+        ('A [link with a title](https://example.com/a_(b) "Title") here', "A link with a title here"),
+        ("*A caption. Photo: Jane Doe/PA*", "A caption. Photo: Jane Doe/PA"),
+        ("Use `pip install` and call __init__", "Use pip install and call init"),
+        ("**Don&#8217;t miss&hellip;**", "Don't miss…"),
+    ],
+)
+def test_markdown_marks_are_not_read(text, read):
+    assert as_read(text)[0] == read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain [it shows] text", ">> Minister resigns <<", "#1 enemy of progress", "* a list item", "snake_case and 2*3*4", "Q&A: [sic]"],
+)
+def test_text_that_only_looks_like_markdown_reads_as_it_is(text):
+    assert as_read(text)[0] == text
+
+
+def test_a_match_inside_a_link_spans_the_link_text():
+    text = "**READ MORE:** [Ferry fares to rise](https://example.com/ferry)"
+    found = Vocabulary(["ferry fares"]).search(text)
+    assert found.group() == "Ferry fares"
+    assert Vocabulary(["read more: .+"]).fullmatch(text).group() == "READ MORE:** [Ferry fares to rise"
+
+
 def test_as_read_keeps_plain_text_as_it_is():
     assert as_read("Plain ASCII text, one space apart.") == ("Plain ASCII text, one space apart.", None)
     assert as_read("Curly \u2019quote\u2019")[0] == "Curly 'quote'"
@@ -148,6 +182,8 @@ def test_as_read_keeps_plain_text_as_it_is():
     ["a NUL \x00 inside", "Don\u2019t"],
     ["lone \ud800 surrogate", "Don\u2019t"],
     ["Don&#8217;t miss&hellip;", "AT&T", "x &amp;#8217; y", "Don\u2019t"],
+    ["## Don\u2019t miss", "* [Headline](https://example.com/a)", "plain", "**READ MORE:** [x](y)"],
+    ["> quote", "_emphasis_", "Plain [it shows]"],
 ])
 def test_an_articles_blocks_read_at_once_as_each_alone(texts):
     """The screen reads an article's blocks in one pass; each must read as `as_read` reads it

@@ -222,3 +222,12 @@ def test_paragraph_modes():
     assert [b.paragraph for b in split_lines(text, paragraphs="blank_lines")] == [0, 0, 0]
     assert [b.paragraph for b in split_lines("One\n\nTwo\nThree", paragraphs="lines")] == [0, 1, 2]
     assert [b.paragraph for b in split_lines("One\n\nTwo\nThree", paragraphs="auto")] == [0, 1, 1]
+
+
+def test_a_line_that_is_only_a_markdown_image_is_a_caption_block():
+    text = (
+        "# Headline\n\n![The river at dawn](https://example.com/river.jpg)\n\n"
+        "[![Logo](https://example.com/logo.png)](https://example.com)\n\n"
+        "The body says ![an inline image](https://example.com/x.png) in a sentence.\n\n* a list item"
+    )
+    assert [block.kind for block in split_lines(text)] == ["line", "caption", "caption", "line", "line"]
