@@ -148,8 +148,9 @@ class Mark:
     """A rule's verdict that a block is furniture.
 
     `save_as` names the metadata field the block's text is filed under (`title`, `captions`,
-    `related`, `attribution`, `author`, `date`, ...); `value` is what to file there when it is
-    not the block's own text, such as a headline with its "[VIDEO]" marker stripped.
+    `related`, `attribution`, `author`, `date`, ...), stripped and without Markdown's marks
+    (`cleaner.patterns.without_markup`); `value` is what to file there when it is not the block's
+    own text, such as a headline with its "[VIDEO]" marker stripped.
     """
 
     block: Block

@@ -327,7 +327,9 @@ def _characters_read(text: str) -> tuple[str, Origins | None]:
 _MARKUP_FIRST = frozenset("#>*_")
 _BLOCK_MARKS = re.compile(r" {0,3}(?:(?:> )+|#{1,6}[ \t]+)")
 """A Markdown quote's ">" marks, or a heading's "#" marks and the spaces after them."""
-_LINK_TAIL = re.compile(r'\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+"[^"\n]*")?\)')
+LINK_TARGET = r'\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+"[^"\n]*")?\)'
+"""The "(address "title")" of a Markdown link or image, as a pattern (for `text_reader` too)."""
+_LINK_TAIL = re.compile(rf"\]{LINK_TARGET}")
 """The "](address "title")" that closes a Markdown link or image."""
 _INLINE_MARKS = re.compile(r"\*\*+|`+|(?<!\w)__+|__+(?!\w)")
 """Markdown's strong emphasis and code marks ("__" only at a word's edge: "__init__" reads "init",

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Block, Segments
+from cleaner.patterns import LINK_TARGET
 from cleaner.read import decode, read_one_article
 from cleaner.shapes import ends_sentence, single_spaced, spaced_word_count
 
@@ -100,8 +101,7 @@ def _blocks(text: str, max_blocks: int | None) -> list[Block]:
     return blocks
 
 
-_LINK_TARGET = r'\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+"[^"\n]*")?\)'
-_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]\n]*\]{_LINK_TARGET}|\[!\[[^\]\n]*\]{_LINK_TARGET}\]{_LINK_TARGET}")
+_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]\n]*\]{LINK_TARGET}|\[!\[[^\]\n]*\]{LINK_TARGET}\]{LINK_TARGET}")
 """A Markdown image, or an image that links somewhere."""
 
 _LINE_END = re.compile("\r\n?|[\n\u2028\u2029]")
