@@ -15,7 +15,7 @@ BODY = [
     [
         "Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments",
         "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar", "Reader comments",
-        "Leserkommentare (12)",
+        "Leserkommentare (12)", "3 Antworten auf „Stadtrat beschließt neue Brücke“", "Ein Gedanke zu „Neue Brücke“",
     ],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
@@ -45,6 +45,8 @@ def test_comment_policy_notice_is_removed_anywhere(clean, notice):
         "Leave a reply slip at the town hall if you want to speak at the next meeting, the clerk said.",
         "The council moderated the debate, and comments were approved by a show of hands.",
         "Комментарии министра о мосте вызвали споры в городском совете.",
+        "Antworten auf die wichtigsten Fragen gibt die Stadt in einer Broschüre.",
+        "Reaktionen auf den Beschluss kamen aus allen Fraktionen.",
     ],
 )
 def test_body_about_comments_stays(clean, body):
