@@ -48,6 +48,20 @@ def test_no_ascii_word_boundary_next_to_a_letter_it_cannot_see(language):
                         assert side.isascii(), f"{language}.yaml {plugin}.{option}: \\b beside {side!r} in {pattern!r}"
 
 
+NOT_LATIN = ("ru", "uk", "el", "ar", "he", "fa", "hi", "zh", "ja", "ko")
+TRAILING_NON_WORD = re.compile(r"(?<!\\)\\W[*+]\$")
+
+
+@pytest.mark.parametrize("language", [language for language in LANGUAGES if language in NOT_LATIN])
+def test_no_ascii_non_word_tail_in_a_script_it_cannot_see(language):
+    """RE2's \\W is every character but an ASCII letter, digit or underscore: in these scripts a
+    line's whole tail of words. "купить билеты\\W*$" takes "Купить билеты на концерт можно…"."""
+    for plugin, options in vocabularies.cleaner_add_vocabulary(language).items():
+        for option, patterns in options.items():
+            for pattern in patterns:
+                assert not TRAILING_NON_WORD.search(pattern), f"{language}.yaml {plugin}.{option}: \\W*$ in {pattern!r}"
+
+
 def _literal_letters_beside(pattern, start, end):
     """The letters a \\b at pattern[start:end] may stand next to: the last letter of each
     alternative of a group that closes before it, and the first of each that opens after it."""
