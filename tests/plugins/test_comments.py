@@ -15,7 +15,7 @@ BODY = [
     [
         "Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments",
         "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar", "Reader comments",
-        "Leserkommentare (12)", "3 Antworten auf „Stadtrat beschließt neue Brücke“", "Ein Gedanke zu „Neue Brücke“",
+        "Leserkommentare (12)", "Réactions (4)", "12 reacties", "3 Antworten auf „Stadtrat beschließt neue Brücke“", "Ein Gedanke zu „Neue Brücke“",
     ],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
@@ -58,3 +58,35 @@ def test_body_about_comments_stays(clean, body):
 def test_header_near_the_top_does_not_take_the_article(clean):
     article = clean("\n\n".join(["Headline", "12 Comments", *BODY]))
     assert kept(article)[-len(BODY):] == BODY
+
+
+@pytest.mark.parametrize(
+    "language, body, heading",
+    [
+        (
+            "fr",
+            [
+                "Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, après des années de débat.",
+                "Le chantier doit commencer au printemps et durer deux ans, pour un coût estimé à douze millions d'euros.",
+                "Le maire s'est félicité d'une décision « attendue depuis trente ans » par les habitants du quartier nord.",
+                "L'opposition a dénoncé un projet trop coûteux et demandé un référendum local avant le début des travaux.",
+            ],
+            "Réactions",
+        ),
+        (
+            "nl",
+            [
+                "De gemeenteraad heeft dinsdag besloten een nieuwe brug over de rivier te bouwen, na jaren van discussie.",
+                "De bouw begint in het voorjaar en duurt naar verwachting twee jaar, voor twaalf miljoen euro.",
+                "De burgemeester noemde het besluit een overwinning voor de bewoners van de noordelijke wijken.",
+                "De oppositie vindt het project te duur en wil eerst een referendum houden.",
+            ],
+            "Reacties",
+        ),
+    ],
+)
+def test_a_reactions_subheading_is_the_article_s(clean, language, body, heading):
+    """French "Réactions" and Dutch "Reacties" head the reactions a story reports as often as the
+    readers' comments: without a count they open no comment section."""
+    article = clean("\n\n".join(["Titre", *body[:2], heading, *body[2:]]))
+    assert kept(article) == [*body[:2], heading, *body[2:]]
