@@ -52,6 +52,12 @@ def test_caption_between_paragraphs(clean):
         "Foto's van de brug werden maandag getoond in het stadhuis.",
         "Podpis pod umową złożył burmistrz we wtorek.",
         "Фото нового моста мэр показал журналистам во вторник.",
+        "Bild-Chefredakteur Max Mustermann bestritt die Vorwürfe am Montag.",
+        "Foto-Ausweise sind bei der Wahl künftig Pflicht.",
+        "Photo-finish decided the race in the final metre.",
+        "Image-conscious politicians avoided the event.",
+        "Foto-multas: la ciudad instalará diez nuevos radares.",
+        "Foto-expositie over de brug opent zaterdag in het stadhuis.",
     ],
 )
 def test_body_lines_shaped_almost_like_captions_survive(clean, body):
