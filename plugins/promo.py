@@ -81,9 +81,10 @@ def cleaner_mark_blocks(article, options):
             and block.words <= options.max_heading_words
             and article.may_match_block(block, heading_lines)
             and options.headings.fullmatch(heading)
+            and ((items := _items_under(article, block, options)) or not _reads_as_a_sentence(text, block.words))
         ):
             marks.append(Mark(block, "promo-heading", f"heading of a list of other articles: {heading!r}"))
-            for item in _items_under(article, block, options):
+            for item in items:
                 taken.add(item.index)
                 marks.append(
                     Mark(item, "promo-item", f"headline listed under {heading!r}", "related", headline(item.text, options))
@@ -98,6 +99,16 @@ def cleaner_mark_blocks(article, options):
         elif article.may_match_block(block, pointer) and pointer.fullmatch(text) and _headline_like(_unpointed(text), options):
             marks.append(Mark(block, "pointer", "headline behind a pointer, a link to another article", "related", _unpointed(text)))
     return marks
+
+
+def _reads_as_a_sentence(text: str, words: int) -> bool:
+    """Whether a line that opens like a heading reads on as a sentence: a full stop after more
+    than five words, or a comma and a word in lower case ("More from the mayor's speech will be
+    published on Friday.", "Elsewhere on the river, flooding closed two roads."). Such a line is
+    a heading only with headlines under it ("You might also be interested in these.")."""
+    if words > 5 and ends_with_full_stop(text):
+        return True
+    return any(after[:1].islower() for after in text.split(", ")[1:])
 
 
 def _unpointed(text: str) -> str:

@@ -192,11 +192,25 @@ def test_a_subheading_with_more_in_it_stays(clean):
         "Doporučujeme obyvatelům, aby v době stavby mostu jezdili do centra autobusem.",
         "Polecane przez radę rozwiązanie zakłada budowę mostu w ciągu dwóch lat.",
         "Aanbevolen wordt om tijdens de bouw van de brug met de bus naar het centrum te gaan.",
+        "More from the mayor's speech will be published on Friday.",
+        "Elsewhere on the river, flooding closed two roads.",
+        "Popular in the 1980s, the style is back in fashion.",
+        "Trending on social media since Monday, the video shows the bridge swaying.",
+        "Mehr aus dem Rathaus erfuhr die Presse am Dienstag nicht.",
+        "Weitere Artikel des Vertrags sollen im Herbst verhandelt werden.",
+        "Topthemen der Sitzung waren die Brücke und der Haushalt.",
     ],
 )
 def test_a_sentence_that_starts_like_a_heading_stays(clean, sentence):
     text = f"Titel\n\n{sentence}\n\nThe work will begin in the spring and should take two years."
     assert sentence in kept(clean(text))
+
+
+def test_a_heading_written_as_a_sentence_goes_with_the_headlines_under_it(clean):
+    items = ["Council approves new bridge after decade of debate", "Flood warning issued for the lower valley"]
+    article = clean("Title\n\nThe body of the story, a full sentence.\n\nYou might also be interested in these.\n" + "\n".join(items))
+    assert article.metadata.related == items
+    assert kept(article) == ["The body of the story, a full sentence."]
 
 
 def test_body_that_mentions_dont_miss_survives(clean):
