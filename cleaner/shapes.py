@@ -121,21 +121,6 @@ def ends_with_full_stop(text: str) -> bool:
     return stripped.endswith(_FULL_STOPS) and not stripped.endswith("...")
 
 
-def between_blank_lines(article: Article, block: Block) -> bool:
-    """True for a line of a text that a blank line (or the text's edge) sets off on both sides.
-
-    Unlike `alone_in_paragraph`, which holds for every line of a text with a paragraph per line
-    and every element of a page, this needs the blank lines themselves: a line that a writer set
-    apart on purpose, as captions are set apart in scraped text.
-    """
-    if block.line is None:
-        return False
-    blocks = article.blocks
-    before = blocks[block.index - 1].line if block.index > 0 else None
-    after = blocks[block.index + 1].line if block.index + 1 < len(blocks) else None
-    return (before is None or before < block.line - 1) and (after is None or after > block.line + 1)
-
-
 def alone_in_paragraph(article: Article, block: Block, taken: Container[int] = ()) -> bool:
     """True if no kept block shares the block's paragraph: a line standing between blank lines.
 

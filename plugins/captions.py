@@ -3,8 +3,8 @@
 A caption is short, ends without a full stop (unless it opens with a caption's words, "图为…")
 and stands apart from the body: alone between blank lines, or in a paragraph of its own with a
 photo credit. It either ends in a credit ("(Image: Getty)"), sits right above a credit line
-("Photo: Reuters"), has the "Place: What is shown" shape between blank lines of a text (on a
-page, and in text with a paragraph on every line, that shape is as often a subheading), or
+("Photo: Reuters"), has the "Place: What is shown" shape above the article's first sentence
+(lower down that shape is a subheading as often, and a caption there is known by its credit), or
 stands between the title and the first paragraph. Runs last, so lines the other rules explain
 are theirs.
 """
@@ -18,7 +18,6 @@ from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary
 from cleaner.shapes import (
     alone_in_paragraph,
-    between_blank_lines,
     ends_sentence,
     ends_with_full_stop,
     paragraph_mates,
@@ -108,7 +107,7 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
             added.append(block.index)
         elif (
             article.may_match_block(block, options.label)
-            and between_blank_lines(article, block)
+            and _before_the_body(article, block, marks)
             and _labelled_caption(text, options)
         ):
             marks[block.index] = Mark(
@@ -146,6 +145,16 @@ def _caption_above(article, credit, options, marks):
     if alone_in_paragraph(article, above, marks) and alone_in_paragraph(article, credit, marks):
         return above
     return None
+
+
+def _before_the_body(article, block, marks) -> bool:
+    """Whether no kept line above the block ends a sentence: it stands over the lead picture. Lower
+    down, a "Place: What is shown" line is a subheading as often ("Analysis: the road ahead for
+    the party"), and a caption there is known by its credit."""
+    return not any(
+        above.removal is None and above.index not in marks and ends_sentence(above.text.strip())
+        for above in article.blocks[: block.index]
+    )
 
 
 def _labelled_caption(text: str, options: Options) -> bool:

@@ -99,6 +99,7 @@ def test_text_and_removed_account_for_every_non_blank_input_line(default_cleaner
 @example("\n".join([QUOTE] * 3 + ["Hosepipe ban fears as water firm admits reservoirs at lowest level since 1976[LATEST]", QUOTE]) + "\n")
 @example("0\n" + "\n".join([QUOTE] * 3) + "\n0\n" + QUOTE + "\n")
 @example("North Yorkshire Council said it was working with partner agencies to support people affected.\nImage source, Getty Images\nAdvertisements for the same fake scheme have also appeared on social media.\nFriday night: 11pm to 4am\n")
+@example("Flooding: Hundreds of homes evacuated as river bursts its banks in Yorkshire\n![Cranes at the harbour at dusk](https://img.harbour-news.example/cranes.jpg)\n")
 @example("(The estimate does not include the railings)\n\nImage caption, Boats reach residents in Tadcaster\n\"Demand is the missing piece,\" said a strategist. \"Supply can only do so much.\"\n")
 def test_cleaning_the_clean_text_again_removes_nothing_more(default_cleaner, text):
     first = default_cleaner.clean_text(text)

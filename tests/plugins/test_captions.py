@@ -29,10 +29,16 @@ def test_captions_and_credits_are_removed_to_captions(clean, caption):
     assert kept(article) == [BODY, "The second paragraph, also a sentence."]
 
 
-def test_caption_between_paragraphs(clean):
+def test_a_place_colon_caption_over_the_first_paragraph(clean):
     caption = "Berlin: The chancellor speaks to reporters outside parliament"
-    article = clean(f"Headline here\n\n{BODY}\n\n{caption}\n\nThe second paragraph, also a sentence.")
+    article = clean(f"Headline here\n\n{caption}\n\n{BODY}\n\nThe second paragraph, also a sentence.")
     assert article.metadata.captions == [caption]
+
+
+def test_a_place_colon_caption_between_paragraphs_is_known_by_its_credit(clean):
+    caption = "Berlin: The chancellor speaks to reporters outside parliament"
+    article = clean(f"Headline here\n\n{BODY}\n\n{caption}\nPhoto: Reuters\n\nThe second paragraph, also a sentence.")
+    assert article.metadata.captions == [caption, "Photo: Reuters"]
 
 
 @pytest.mark.parametrize(
@@ -121,6 +127,26 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
 def test_credits_in_other_shapes_and_languages(clean, credit):
     article = clean(f"Headline here\n\n{BODY}\n\n{credit}\n\nThe second paragraph, also a sentence.")
     assert article.metadata.captions == [credit]
+
+
+def test_a_place_colon_line_over_an_image_line_that_goes_is_a_caption(clean):
+    caption = "Tadcaster: Boats reach residents after the river burst its banks"
+    text = f"Headline here\n\n{caption}\n![Boats in the flooded street](https://img.example/boats.jpg)\n\n{BODY}\n\nThe second paragraph, also a sentence."
+    article = clean(text)
+    assert caption in article.metadata.captions
+    assert kept(article) == [BODY, "The second paragraph, also a sentence."]
+
+
+def test_a_place_colon_line_below_the_first_sentence_needs_a_credit(clean):
+    line = "Flooding: Hundreds of homes evacuated as river bursts its banks in Yorkshire"
+    text = f"Headline here\n\n{BODY}\n\n{line}\n\nThe second paragraph, also a sentence."
+    assert line in kept(clean(text))
+
+
+def test_a_place_colon_line_over_an_image_and_a_paragraph_stays(clean):
+    line = "The Plan Stage: Think and dream productively"
+    text = f"Headline here\n\n{BODY}\n\n{line}\n![A desk](https://img.example/desk.jpg)\nThe second paragraph, also a sentence."
+    assert line in kept(clean(text))
 
 
 def test_a_place_colon_line_in_text_without_blank_lines_is_a_subheading(clean):
