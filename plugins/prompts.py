@@ -46,6 +46,10 @@ class Options(BaseModel):
     interface: Vocabulary = Vocabulary()
     prompts: Vocabulary = Vocabulary()
     """Any other prompt: patterns of your own, matched from the start of a line."""
+    reported_speech: Vocabulary = Vocabulary()
+    """The end of a line that says who said it (", the mayor said.", ", sagte der Bürgermeister."),
+    searched in a line a kind matched: "Sign up at your GP, the health board urged." is a call the
+    article reports, not one the page makes."""
     max_words: int = 25
     """Prompts are short; a longer line that starts like one is body text."""
     max_words_of: dict[str, int] = {"advertising": 60, "subscription": 60}
@@ -100,6 +104,7 @@ def cleaner_mark_blocks(article, options):
         text = block.text.strip()
         for kind, vocabulary in kinds:
             if block.words <= options.longest(kind) and vocabulary.match(text):
-                marks.append(Mark(block, kind, KINDS[kind]))
+                if not options.reported_speech.search(text):
+                    marks.append(Mark(block, kind, KINDS[kind]))
                 break
     return marks

@@ -157,6 +157,8 @@ def test_no_built_in_pattern_makes_the_screen_find_most_lines():
     for name, vocabulary in default_vocabularies().items():
         if name.startswith("byline.date_words"):  # matched word by word, never asked of the screen
             continue
+        if name.startswith("prompts.reported_speech"):  # searched only in lines a kind matched, never asked of the screen
+            continue
         for pattern in vocabulary._seen_patterns:
             form = screen_form(pattern)
             found = compile_pattern(form) if form else None

@@ -76,6 +76,7 @@ def test_a_tags_label_takes_the_list_under_it(clean):
         "Emner som klima og trafik fylder meget i debatten om broen.",
         "Com agências de viagens a pedir mais voos, a câmara quer alargar o aeroporto.",
         "Kontakt zur Redaktion hatte der Bürgermeister seit Jahren nicht mehr.",
+        "Mitarbeit am Projekt leisteten vor allem Studierende der Universität.",
     ],
 )
 def test_look_alike_body_lines_at_the_end_stay(clean, body):

@@ -571,6 +571,9 @@ def test_a_kind_with_an_empty_list_is_off(clean):
         "Kaydet dosyalarını belediyeye teslim etmek zorunlu hale geldi, dedi başkan.",
         "Yazdır komutu yeni yazılımda farklı çalışıyor, dedi uzman.",
         "Apply now for the grant, the council urged small businesses on Tuesday.",
+        "Join the debate over the bridge at Tuesday's public meeting, the council urged residents.",
+        "Reading time for children has fallen by a fifth, a survey found.",
+        "Lesezeit der Bürger in der Bibliothek hat sich verdoppelt, ergab eine Umfrage.",
         "Buy tickets early, the organisers advised, as last year's concert sold out in a day.",
         "4.5 out of 5 stars is what guests gave the hotel last year, its owner said.",
         "Rating: the reviewers gave the bridge design 4/5 for its looks and 2/5 for its cost.",
@@ -613,6 +616,8 @@ def test_body_that_starts_like_a_prompt_survives(clean, body):
         ("interface", "Imprimir esta página"),
         ("interface", "Toon meer"),
         ("comments", "Report this post"),
+        ("comments", "Join the debate below"),
+        ("comments", "Join the debate: have your say"),
         ("comments", "Répondre"),
         ("comments", "Ответить"),
     ],
@@ -656,3 +661,30 @@ def test_other_kinds_stay_short(clean):
 def test_a_long_kind_that_is_not_a_kind_is_named(tmp_path):
     with pytest.raises(ConfigError, match=r"plugins\.prompts\.max_words_of.*not a kind of prompt: adverts"):
         Cleaner.from_config({"plugins": {"prompts": {"max_words_of": {"adverts": 60}}}})
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Sign up for a vaccine at your GP before winter, the health board urged.",
+        "Subscribe to the idea that bigger is better and you will be disappointed, the architect warned.",
+        "Melden Sie sich bei der Polizei, wenn Sie etwas gesehen haben, sagte der Sprecher.",
+        "Connectez-vous au site de la mairie pour télécharger les formulaires, a conseillé la porte-parole.",
+        "Regístrate en el ayuntamiento antes del viernes para participar, pidió el alcalde.",
+        "Iscriviti entro venerdì al registro comunale, ha chiesto il sindaco ai residenti.",
+        "Schrijf je in bij het gemeentehuis voor vrijdag, vroeg de burgemeester.",
+        "Udostępnij swoje doświadczenia miastu, poprosił burmistrz mieszkańców.",
+        "Inscreva-se na prefeitura até sexta-feira para participar, pediu o prefeito.",
+        "Подпишитесь на рассылку мэрии, чтобы узнавать о ремонтах, посоветовал мэр.",
+    ],
+)
+def test_a_call_the_article_reports_is_the_article_s(clean, call):
+    """A line that opens like a prompt and ends by saying who said it is a quoted call."""
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{call}\n\nMore of the story.")
+    assert kept(article) == ["The body of the story, a full sentence.", call, "More of the story."]
+
+
+def test_a_prompt_with_a_comma_is_still_a_prompt(clean):
+    prompt = "Sign up to our newsletter, it's free."
+    article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{prompt}\n\nMore of the story.")
+    assert [b.text for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [prompt]
