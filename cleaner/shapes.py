@@ -121,6 +121,13 @@ def ends_with_full_stop(text: str) -> bool:
     return stripped.endswith(_FULL_STOPS) and not stripped.endswith("...")
 
 
+def goes_on_after_a_comma(text: str) -> bool:
+    """Whether a comma is followed by a word in lower case: a clause, where a label's list of
+    names or topics goes on in capitals ("More on Politics, Business and Sport", "Photo: Jane
+    Doe, Getty Images")."""
+    return any(after[:1].islower() for after in text.split(", ")[1:])
+
+
 def alone_in_paragraph(article: Article, block: Block, taken: Container[int] = ()) -> bool:
     """True if no kept block shares the block's paragraph: a line standing between blank lines.
 

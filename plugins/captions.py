@@ -20,6 +20,7 @@ from cleaner.shapes import (
     alone_in_paragraph,
     ends_sentence,
     ends_with_full_stop,
+    goes_on_after_a_comma,
     paragraph_mates,
     previous_kept,
 )
@@ -91,6 +92,7 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
         if (
             article.may_match_block(block, options.credit_lines)
             and options.credit_lines.fullmatch(text)
+            and not (ends_with_full_stop(text) and goes_on_after_a_comma(text))
             and _stands_apart_with_its_caption(article, block, options, marks)
         ):
             marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")

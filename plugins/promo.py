@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary, rstrip_read, without_markup
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, word_count
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, goes_on_after_a_comma, word_count
 
 _HEADING_TRAILER = " \t:：.…!?？»>›|-–—"
 # No quantifiers: "\s*(?:...)\s*" backtracked quadratically on a long run of spaces (1.4 s for
@@ -106,9 +106,7 @@ def _reads_as_a_sentence(text: str, words: int) -> bool:
     than five words, or a comma and a word in lower case ("More from the mayor's speech will be
     published on Friday.", "Elsewhere on the river, flooding closed two roads."). Such a line is
     a heading only with headlines under it ("You might also be interested in these.")."""
-    if words > 5 and ends_with_full_stop(text):
-        return True
-    return any(after[:1].islower() for after in text.split(", ")[1:])
+    return (words > 5 and ends_with_full_stop(text)) or goes_on_after_a_comma(text)
 
 
 def _unpointed(text: str) -> str:

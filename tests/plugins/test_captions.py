@@ -64,6 +64,8 @@ def test_a_place_colon_caption_between_paragraphs_is_known_by_its_credit(clean):
         "Image-conscious politicians avoided the event.",
         "Foto-multas: la ciudad instalará diez nuevos radares.",
         "Foto-expositie over de brug opent zaterdag in het stadhuis.",
+        "Photo by photo, the archive shows how the bridge was built.",
+        "Credit: the council's finances are in better shape than expected, the auditor said.",
     ],
 )
 def test_body_lines_shaped_almost_like_captions_survive(clean, body):
@@ -116,6 +118,11 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
         "Подпись: новый мост откроют весной",
         "Фото ТАСС",
         "Fotoğraf altı: Yeni köprü baharda açılacak",
+        "Caption: The new bridge will open in spring",
+        "Pictured: The new bridge at dusk",
+        "Bildunterschrift: Die neue Brücke soll im Frühjahr eröffnen",
+        "Bildtext: Den nya bron öppnar i vår",
+        "Photo by Jane Doe for The Riverside Gazette",
         "(Fotoğraf: AA)",
         "(Foto: TT)",
         "(Billede: Ritzau Scanpix)",

@@ -107,6 +107,13 @@ def test_a_label_in_capitals_may_end_with_a_full_stop_before_a_headline(clean, l
     assert (line in kept(article)) == (not related)
 
 
+def test_a_turkish_heading_in_capitals(clean):
+    """Turkish writes the capital of i as İ, which RE2 does not fold to i: the patterns say [iİ]."""
+    items = ["Belediye yeni köprüyü onayladı", "Meclis bütçeyi kabul etti"]
+    article = clean("Başlık\n\nBelediye meclisi salı günü nehir üzerine yeni bir köprü yapılmasına karar verdi.\n\nİLGİLİ HABERLER\n" + "\n".join(items))
+    assert article.metadata.related == items
+
+
 def test_heading_in_another_language(clean):
     article = clean("""
         Título
