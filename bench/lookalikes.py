@@ -6,7 +6,8 @@ written as writers of other outlets would open a sentence with furniture's words
 mayor's speech will be published on Friday.", "Bild-Chefredakteur … bestritt die Vorwürfe",
 "Regístrate en el ayuntamiento …, pidió el alcalde."), none taken from a corpus page. Each is
 cleaned between body paragraphs of its language and again as the article's last line, and those
-a rule removed are printed with the rule: a rule that reads too much into a line's first words.
+a rule removed, or that took a body paragraph with them, are printed with the rule: a rule that
+reads too much into a line's first words.
 
 Usage (from the repository root)::
 
@@ -27,14 +28,18 @@ LOOKALIKES = Path(__file__).resolve().parent / "lookalikes"
 
 
 def removed(engine: Cleaner, language: str, line: str) -> list[tuple[str, str]]:
-    """(place, plugin/rule) for each place where a rule removed the line."""
+    """(place, plugin/rule) for each place where a rule removed the line, or a body paragraph
+    with it: a line that opens a section (comments, a list of other articles) takes the
+    paragraphs after it too."""
     body = BODY[language]
     found = []
     for place, parts in (("middle", [body, line, body, body]), ("end", [body, body, body, line])):
         article = engine.clean_text("\n\n".join(["Titel", *parts]))
         for block in article.blocks:
-            if block.text == line and block.removal is not None:
-                found.append((place, f"{block.removal.plugin}/{block.removal.rule}"))
+            if block.removal is None or block.text not in (line, body):
+                continue
+            what = "" if block.text == line else "a body paragraph, "
+            found.append((place, f"{what}{block.removal.plugin}/{block.removal.rule}"))
     return found
 
 

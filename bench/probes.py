@@ -101,6 +101,12 @@ BODY = {
     'fa': (
         'شورای شهر روز سه شنبه تصمیم گرفت که پس از سال ها اختلاف میان محله ها و ساکنان، یک پل تازه روی رودخانه بسازد و کار از بهار آغاز شود.'
     ),
+    'id': (
+        'Dewan kota memutuskan pada hari Selasa untuk membangun jembatan baru di atas sungai, setelah bertahun-tahun perdebatan antarwarga.'
+    ),
+    'ko': (
+        '시의회는 화요일 수년간의 논쟁 끝에 강 위에 새 다리를 건설하기로 결정했다. 공사는 내년 봄에 시작될 예정이다.'
+    ),
     'zh': (
         '市议会周二决定在河上修建一座新桥，结束了各城区之间多年的争论。工程预计明年春天开工，总投资约十亿元。'
     ),

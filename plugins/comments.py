@@ -2,7 +2,8 @@
 comment-moderation or comment-form notices anywhere.
 
 The header must be a short block of its own ("Comments", "Leave a Reply", "3 thoughts on …")
-past the first quarter of the article with blocks after it, so an article that talks about
+past the first quarter of the article with blocks after it, and must not read on as a sentence
+("Leave a comment on the plans by Friday, the council asks."), so an article that talks about
 comments keeps its words. A bare "12 Comments" counter is the prompts plugin's: it often sits
 under the byline, not above the comments. Runs first, so the section goes as one.
 """
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ConfigDict
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
+from cleaner.shapes import ends_with_full_stop, goes_on_after_a_comma
 
 
 class Options(BaseModel):
@@ -47,7 +49,8 @@ def cleaner_mark_blocks(article, options):
             continue
         if (
             block.words <= options.max_header_words
-            and options.headers.fullmatch(block.text.strip())
+            and options.headers.fullmatch(text := block.text.strip())
+            and not (goes_on_after_a_comma(text) and ends_with_full_stop(text))
             and not _opens_a_section_of_the_article(blocks, block, options)
         ):
             marks.append(Mark(block, "comments-header", "opens the readers' comment section"))

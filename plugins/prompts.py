@@ -47,7 +47,8 @@ class Options(BaseModel):
     prompts: Vocabulary = Vocabulary()
     """Any other prompt: patterns of your own, matched from the start of a line."""
     reported_speech: Vocabulary = Vocabulary()
-    """The end of a line that says who said it (", the mayor said.", ", sagte der Bürgermeister."),
+    """A clause that says who said it, at the end of a line (", the mayor said.", ", sagte der
+    Bürgermeister.") or followed by more of the sentence (", dizem os investigadores, e …"),
     searched in a line a kind matched: "Sign up at your GP, the health board urged." is a call the
     article reports, not one the page makes."""
     max_words: int = 25

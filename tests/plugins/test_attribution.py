@@ -16,6 +16,8 @@ from conftest import kept, removed_by
         "Copyright 2024 The Associated Press. All rights reserved.",
         "(Reporting by Jane Doe; Editing by John Smith)",
         "Todos os direitos reservados.",
+        "Hak Cipta © 2021 Harian Nusantara.",
+        "Hak cipta dilindungi undang-undang",
     ],
 )
 def test_footers_are_removed_to_attribution(clean, footer):
@@ -32,6 +34,7 @@ def test_footers_are_removed_to_attribution(clean, footer):
         "The studio said the rights were reserved for a sequel, and that all rights reserved by the estate had lapsed in 1990 after a long dispute with the family.",
         "Copyright law is changing fast.",
         "Sources close to the minister said she would not resign.",
+        "Hak cipta lagu itu kini dimiliki oleh sebuah perusahaan rekaman di Jakarta.",
     ],
 )
 def test_body_that_looks_like_attribution_survives(clean, body):

@@ -90,3 +90,17 @@ def test_a_reactions_subheading_is_the_article_s(clean, language, body, heading)
     readers' comments: without a count they open no comment section."""
     article = clean("\n\n".join(["Titre", *body[:2], heading, *body[2:]]))
     assert kept(article) == [*body[:2], heading, *body[2:]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Leave a comment on the consultation by Friday, the council asks residents.",
+        "Post your comments to the planning office, the clerk added, before the end of May.",
+    ],
+)
+def test_a_header_that_reads_on_as_a_sentence_opens_no_section(clean, line):
+    """A line that opens like "Leave a comment" but goes on after a comma to a full stop is the
+    article's: as a header it would take every paragraph after it."""
+    article = clean("\n\n".join(["Headline", *BODY[:2], line, *BODY[2:]]))
+    assert kept(article) == [*BODY[:2], line, *BODY[2:]]

@@ -452,6 +452,21 @@ def test_prompts_are_removed(clean, prompt):
         ("feedback", "Bu haber faydalı oldu mu?"),
         ("feedback", "Hata bildir"),
         ("interface", "Başa dön"),
+        ("subscription", "Inicia sesión para seguir leyendo"),
+        ("subscription", "Zaloguj się, aby dodać komentarz"),
+        ("subscription", "Zaloguj się do swojego konta"),
+        ("social", "Siga a nossa página no Facebook"),
+        ("social", "Udostępnij na Facebooku"),
+        ("subscription", "¿Ya tienes cuenta? Inicia sesión aquí"),
+        ("subscription", "Vous avez déjà un compte ? Connectez-vous"),
+        ("subscription", "Hai già un account? Accedi"),
+        ("subscription", "Já tem uma conta? Entre"),
+        ("subscription", "Heb je al een account? Log in"),
+        ("subscription", "Уже есть аккаунт? Войти"),
+        ("interface", "Waktu baca: 3 menit"),
+        ("social", "Ikuti berita terkini di Google News"),
+        ("social", "Theo dõi Báo Thành Phố trên Zalo"),
+        ("interface", "읽는 시간 3분"),
     ],
 )
 def test_each_kind_is_its_own_rule(clean, kind, prompt):
@@ -583,6 +598,16 @@ def test_a_kind_with_an_empty_list_is_off(clean):
         "Kopen of huren blijft voor veel jonge gezinnen de grote vraag.",
         "Купить билеты на концерт можно будет только в кассе театра.",
         "Рейтинг 4,5 из 5 звезд получил отель от гостей в прошлом году.",
+        "Inicia sesión el Congreso con la votación de los presupuestos, que el Gobierno da por perdida.",
+        "Zaloguj się do systemu musieli wszyscy urzędnicy jeszcze tego samego dnia.",
+        "Siga o caso no tribunal de Lisboa, onde o julgamento começa na segunda-feira.",
+        "Show comments made by the minister in private were leaked to the press.",
+        "¿Ya tienes cuenta en Bluesky? Millones de usuarios han dejado X esta semana.",
+        "Heb je al een account bij de nieuwe zorgverzekeraar? Dan krijg je een brief.",
+        "Waktu baca anak-anak Indonesia turun drastis dalam sepuluh tahun, menurut survei itu.",
+        "Ikuti di belakang kami, kata polisi kepada para sopir truk.",
+        "Theo dõi diễn biến trên thị trường chứng khoán, các nhà đầu tư tỏ ra lo ngại.",
+        "읽는 시간이 줄어든 청소년들이 늘고 있다고 조사는 밝혔다.",
     ],
 )
 def test_body_that_starts_like_a_prompt_survives(clean, body):
@@ -676,10 +701,15 @@ def test_a_long_kind_that_is_not_a_kind_is_named(tmp_path):
         "Udostępnij swoje doświadczenia miastu, poprosił burmistrz mieszkańców.",
         "Inscreva-se na prefeitura até sexta-feira para participar, pediu o prefeito.",
         "Подпишитесь на рассылку мэрии, чтобы узнавать о ремонтах, посоветовал мэр.",
+        "Schreiben Sie einen Kommentar, forderte der Bürgermeister die Kritiker auf, statt Drohbriefe zu schicken.",
+        "Подпишитесь на рассылку, советуют мошенники в письмах, и ссылка ведёт на поддельный сайт.",
+        "Siga o dinheiro, dizem os investigadores, e o rasto leva a uma empresa no Chipre.",
+        "Udostępnij drogę rowerzystom, przypominają nowe znaki na bulwarze, bo rowerów jest coraz więcej.",
     ],
 )
 def test_a_call_the_article_reports_is_the_article_s(clean, call):
-    """A line that opens like a prompt and ends by saying who said it is a quoted call."""
+    """A line that opens like a prompt and says who said it is a quoted call, whether that ends the
+    line or more of the sentence follows it after a comma."""
     article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{call}\n\nMore of the story.")
     assert kept(article) == ["The body of the story, a full sentence.", call, "More of the story."]
 
@@ -688,3 +718,4 @@ def test_a_prompt_with_a_comma_is_still_a_prompt(clean):
     prompt = "Sign up to our newsletter, it's free."
     article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{prompt}\n\nMore of the story.")
     assert [b.text for b in article.removed_blocks() if b.removal.plugin == "prompts"] == [prompt]
+
