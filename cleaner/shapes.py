@@ -128,6 +128,14 @@ def goes_on_after_a_comma(text: str) -> bool:
     return any(after[:1].islower() for after in text.split(", ")[1:])
 
 
+def reads_as_a_sentence(text: str, words: int) -> bool:
+    """Whether a line that opens like a heading or a label reads on as a sentence: a full stop
+    after more than five words, or a comma and a word in lower case ("More from the mayor's speech
+    will be published on Friday.", "Elsewhere on the river, flooding closed two roads."). Rules
+    that take a heading with what follows it ask this before they do."""
+    return (words > 5 and ends_with_full_stop(text)) or goes_on_after_a_comma(text)
+
+
 def alone_in_paragraph(article: Article, block: Block, taken: Container[int] = ()) -> bool:
     """True if no kept block shares the block's paragraph: a line standing between blank lines.
 

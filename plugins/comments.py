@@ -3,19 +3,26 @@ comment-moderation or comment-form notices anywhere.
 
 The header must be a short block of its own ("Comments", "Leave a Reply", "3 thoughts on …")
 past the first quarter of the article with blocks after it, and must not read on as a sentence
-("Leave a comment on the plans by Friday, the council asks."), so an article that talks about
-comments keeps its words. A bare "12 Comments" counter is the prompts plugin's: it often sits
-under the byline, not above the comments. Runs first, so the section goes as one.
+("Leave a comment on the plans by Friday, the council asks.", "Einen Kommentar zu diesem Thema
+schrieb der Bürgermeister selbst.") unless it quotes the title the comments are on, so an
+article that talks about comments keeps its words. A bare "12 Comments" counter is the prompts
+plugin's: it often sits under the byline, not above the comments. Runs first, so the section
+goes as one.
 """
 
 from __future__ import annotations
+
+import re
 
 from pydantic import BaseModel, ConfigDict
 
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
-from cleaner.shapes import ends_with_full_stop, goes_on_after_a_comma
+from cleaner.shapes import reads_as_a_sentence
+
+_QUOTED = re.compile("[\"„“”«»‚‘’‹›]")
+"""A quotation mark: "3 thoughts on “Why the bridge closed, and what comes next.”" quotes a title."""
 
 
 class Options(BaseModel):
@@ -50,7 +57,7 @@ def cleaner_mark_blocks(article, options):
         if (
             block.words <= options.max_header_words
             and options.headers.fullmatch(text := block.text.strip())
-            and not (goes_on_after_a_comma(text) and ends_with_full_stop(text))
+            and not (reads_as_a_sentence(text, block.words) and not _QUOTED.search(text))
             and not _opens_a_section_of_the_article(blocks, block, options)
         ):
             marks.append(Mark(block, "comments-header", "opens the readers' comment section"))

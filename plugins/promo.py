@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr
 import cleaner
 from cleaner.model import Mark
 from cleaner.patterns import Pattern, Vocabulary, rstrip_read, without_markup
-from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, goes_on_after_a_comma, word_count
+from cleaner.shapes import alone_in_paragraph, ends_with_full_stop, reads_as_a_sentence, word_count
 
 _HEADING_TRAILER = " \t:：.…!?？»>›|-–—"
 # No quantifiers: "\s*(?:...)\s*" backtracked quadratically on a long run of spaces (1.4 s for
@@ -76,12 +76,14 @@ def cleaner_mark_blocks(article, options):
             continue
         text = block.text.strip()
         heading = rstrip_read(text, _HEADING_TRAILER)
+        # A line that reads on as a sentence is a heading only with headlines under it ("You
+        # might also be interested in these.").
         if (
             heading
             and block.words <= options.max_heading_words
             and article.may_match_block(block, heading_lines)
             and options.headings.fullmatch(heading)
-            and ((items := _items_under(article, block, options)) or not _reads_as_a_sentence(text, block.words))
+            and ((items := _items_under(article, block, options)) or not reads_as_a_sentence(text, block.words))
         ):
             marks.append(Mark(block, "promo-heading", f"heading of a list of other articles: {heading!r}"))
             for item in items:
@@ -99,14 +101,6 @@ def cleaner_mark_blocks(article, options):
         elif article.may_match_block(block, pointer) and pointer.fullmatch(text) and _headline_like(_unpointed(text), options):
             marks.append(Mark(block, "pointer", "headline behind a pointer, a link to another article", "related", _unpointed(text)))
     return marks
-
-
-def _reads_as_a_sentence(text: str, words: int) -> bool:
-    """Whether a line that opens like a heading reads on as a sentence: a full stop after more
-    than five words, or a comma and a word in lower case ("More from the mayor's speech will be
-    published on Friday.", "Elsewhere on the river, flooding closed two roads."). Such a line is
-    a heading only with headlines under it ("You might also be interested in these.")."""
-    return (words > 5 and ends_with_full_stop(text)) or goes_on_after_a_comma(text)
 
 
 def _unpointed(text: str) -> str:

@@ -7,7 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.model import Block
-from cleaner.shapes import _CJK_RUN, _OTHER_SPACES, _SOUTHEAST_ASIAN_RUN, asks_then_goes_on, single_spaced, word_count, word_set
+from cleaner.shapes import (
+    _CJK_RUN,
+    _OTHER_SPACES,
+    _SOUTHEAST_ASIAN_RUN,
+    asks_then_goes_on,
+    reads_as_a_sentence,
+    single_spaced,
+    word_count,
+    word_set,
+)
 from cleaner_plugins.text_reader import split_lines
 
 spaced = st.text(alphabet=st.sampled_from(list("ab.’ \t\n\r\u00a0\u2009\u3000\x1c\u200b")), max_size=40)
@@ -84,3 +93,19 @@ def test_a_text_reads_as_single_spaced_where_its_only_whitespace_is_single_space
 @given(st.text(alphabet=st.sampled_from(list("ab 。，国家统计局东京都はのカタ\n")), max_size=60))
 def test_the_text_reader_counts_chinese_and_japanese_as_word_count_does(text):
     assert [block.words for block in split_lines(text)] == [word_count(block.text) for block in split_lines(text)]
+
+
+@pytest.mark.parametrize(
+    "text, reads_on",
+    [
+        ("More from the mayor's speech will be published on Friday.", True),
+        ("Elsewhere on the river, flooding closed two roads", True),
+        ("You might also be interested in these.", True),
+        ("Don't miss...", False),
+        ("Leave a Reply", False),
+        ("More on Politics, Business and Sport", False),
+        ("Read this next.", False),
+    ],
+)
+def test_a_line_reads_as_a_sentence(text, reads_on):
+    assert reads_as_a_sentence(text, len(text.split())) is reads_on

@@ -18,6 +18,7 @@ from conftest import kept, removed_by
         "Todos os direitos reservados.",
         "Hak Cipta © 2021 Harian Nusantara.",
         "Hak cipta dilindungi undang-undang",
+        "Verwendete Quellen: dpa, eigene Recherche",
     ],
 )
 def test_footers_are_removed_to_attribution(clean, footer):

@@ -129,6 +129,8 @@ def test_figure_caption_blocks_from_a_segmenter_are_captions():
         "(Foto: NTB)",
         "(Kuva: Lehtikuva)",
         "(Foto: ČTK)",
+        "Foto: Antara",
+        "사진=연합뉴스",
     ],
 )
 def test_credits_in_other_shapes_and_languages(clean, credit):

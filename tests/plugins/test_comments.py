@@ -16,6 +16,7 @@ BODY = [
         "Leave a Reply", "10 thoughts on “Council approves new bridge”", "Comments", "Comentários (3)", "Top Rated Comments",
         "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar", "Reader comments",
         "Leserkommentare (12)", "Réactions (4)", "12 reacties", "3 Antworten auf „Stadtrat beschließt neue Brücke“", "Ein Gedanke zu „Neue Brücke“",
+        "1 Antwort auf „Stadtrat beschließt neue Brücke“", "Eine Reaktion zu „Neue Brücke“",
     ],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
@@ -47,6 +48,9 @@ def test_comment_policy_notice_is_removed_anywhere(clean, notice):
         "Комментарии министра о мосте вызвали споры в городском совете.",
         "Antworten auf die wichtigsten Fragen gibt die Stadt in einer Broschüre.",
         "Reaktionen auf den Beschluss kamen aus allen Fraktionen.",
+        "Einen Kommentar zu diesem Thema schrieb der Bürgermeister selbst.",
+        "Eine Reaktion auf den Beschluss kam am Dienstag aus der Opposition.",
+        "Read comments from the judge before you decide on the appeal.",
     ],
 )
 def test_body_about_comments_stays(clean, body):

@@ -20,6 +20,7 @@ BODY = [
         "Tags: bridge, council, river",
         "Filed under: Local news",
         "Categoria: Cidade",
+        "Rubrik: Lokales",
         "copyright Archiview 2021 - ISSN: 1234-5678",
         "This copy is for your personal, non-commercial use only.",
         "Tutti i diritti riservati",

@@ -181,6 +181,8 @@ def test_a_more_tips_heading_over_other_articles(clean):
          ["De nieuwe brug kost twaalf miljoen", "Verkeer in het centrum wordt omgelegd"]),
         ("Nos recommandations", "Le conseil municipal a décidé mardi de construire un nouveau pont sur la rivière, après des années de débat.",
          ["Le nouveau pont coûtera douze millions", "Circulation en centre-ville : les nouvelles règles"]),
+        ("Unsere Empfehlung", "Der Stadtrat hat am Dienstag beschlossen, eine neue Brücke über den Fluss zu bauen.",
+         ["Die neue Brücke kostet zwölf Millionen", "Der Verkehr in der Innenstadt wird umgeleitet"]),
         ("Aus dem Netz", "Der Stadtrat hat am Dienstag beschlossen, eine neue Brücke über den Fluss zu bauen.",
          ["Die neue Brücke kostet zwölf Millionen", "Der Verkehr in der Innenstadt wird umgeleitet"]),
         ("More stories like this", "The town council voted on Tuesday to build a new bridge over the river.",
