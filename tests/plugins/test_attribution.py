@@ -19,6 +19,7 @@ from conftest import kept, removed_by
         "Hak Cipta © 2021 Harian Nusantara.",
         "Hak cipta dilindungi undang-undang",
         "Verwendete Quellen: dpa, eigene Recherche",
+        "Esta noticia se publicó originalmente en El Diario del Sur.",
     ],
 )
 def test_footers_are_removed_to_attribution(clean, footer):

@@ -514,6 +514,12 @@ def test_prompts_are_removed(clean, prompt):
         ("interface", "1 settimana fa"),
         ("interface", "Há 1 mês"),
         ("interface", "před 1 hodinou"),
+        ("subscription", "Lee sin límites"),
+        ("interface", "Escucha la noticia"),
+        ("subscription", "Assine para continuar lendo"),
+        ("social", "Unisciti al nostro canale WhatsApp"),
+        ("subscription", "Dit artikel is exclusief voor abonnees"),
+        ("social", "Entre no nosso canal do WhatsApp"),
         ("social", "Скопировать ссылку"),
     ],
 )
@@ -670,6 +676,8 @@ def test_a_kind_with_an_empty_list_is_off(clean):
         "Zavřít školy kvůli chřipce zatím hygienici nechtějí.",
         "Bagikan pengalaman Anda dengan warga lain, kata wali kota dalam pertemuan itu.",
         "Đăng ký kết hôn tại xã sẽ đơn giản hơn từ tháng tới.",
+        "Abbonati per leggere il giornale, gli anziani ricevono uno sconto dal comune.",
+        "Dit artikel is voor abonnees gratis, maar niet voor anderen.",
         "Exclusive rights to the land were granted to the company in 1998.",
     ],
 )
