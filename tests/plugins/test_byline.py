@@ -26,6 +26,14 @@ MORE = "Work will begin in the spring and should take two years, the council sai
         ("Autor: Jan Novák", "author"),
         ("Teksti: Matti Virtanen", "author"),
         ("Yazar: Ahmet Yılmaz", "author"),
+        ("Autor: Andrei Popescu", "author"),
+        ("de Andrei Popescu", "author"),
+        ("Szerző: Kovács János", "author"),
+        ("Του Γιώργου Παπαδόπουλου", "author"),
+        ("記者：山田太郎", "author"),
+        ("홍길동 기자", "author"),
+        ("كتب: محمد علي", "author"),
+        ("بقلم محمد علي", "author"),
     ],
 )
 def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):
