@@ -520,6 +520,12 @@ def test_prompts_are_removed(clean, prompt):
         ("social", "Unisciti al nostro canale WhatsApp"),
         ("subscription", "Dit artikel is exclusief voor abonnees"),
         ("social", "Entre no nosso canal do WhatsApp"),
+        ("interface", "Läs hela artikeln"),
+        ("subscription", "Køb abonnement for at læse videre"),
+        ("subscription", "Tilaa ja lue lisää"),
+        ("comments", "Zobrazit diskusi"),
+        ("interface", "Przeczytaj cały artykuł"),
+        ("social", "Paylaş"),
         ("social", "Скопировать ссылку"),
     ],
 )
@@ -678,6 +684,8 @@ def test_a_kind_with_an_empty_list_is_off(clean):
         "Đăng ký kết hôn tại xã sẽ đơn giản hơn từ tháng tới.",
         "Abbonati per leggere il giornale, gli anziani ricevono uno sconto dal comune.",
         "Dit artikel is voor abonnees gratis, maar niet voor anderen.",
+        "Przeczytaj artykuł 12 konstytucji, a zrozumiesz spór, radzi prawnik.",
+        "Paylaşım ekonomisi büyük şehirlerde hızla büyüyor.",
         "Exclusive rights to the land were granted to the company in 1998.",
     ],
 )
