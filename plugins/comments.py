@@ -21,8 +21,9 @@ from cleaner.model import Mark
 from cleaner.patterns import Vocabulary
 from cleaner.shapes import reads_as_a_sentence
 
-_QUOTED = re.compile("[\"„“”«»‚‘’‹›]")
-"""A quotation mark: "3 thoughts on “Why the bridge closed, and what comes next.”" quotes a title."""
+_QUOTED_TITLE = re.compile("[\"„“”«»]")
+"""A double quotation mark: "3 thoughts on “Why the bridge closed, and what comes next.”" quotes a
+title. Single ones are left out, as "’" is the apostrophe of "the council’s plans" too."""
 
 
 class Options(BaseModel):
@@ -57,7 +58,7 @@ def cleaner_mark_blocks(article, options):
         if (
             block.words <= options.max_header_words
             and options.headers.fullmatch(text := block.text.strip())
-            and not (reads_as_a_sentence(text, block.words) and not _QUOTED.search(text))
+            and (_QUOTED_TITLE.search(text) or not reads_as_a_sentence(text, block.words))
             and not _opens_a_section_of_the_article(blocks, block, options)
         ):
             marks.append(Mark(block, "comments-header", "opens the readers' comment section"))

@@ -17,6 +17,7 @@ BODY = [
         "Want to join the conversation?", "Kommentarer", "Kommentit (4)", "Diskuze", "Yorumlar", "Reader comments",
         "Leserkommentare (12)", "Réactions (4)", "12 reacties", "3 Antworten auf „Stadtrat beschließt neue Brücke“", "Ein Gedanke zu „Neue Brücke“",
         "1 Antwort auf „Stadtrat beschließt neue Brücke“", "Eine Reaktion zu „Neue Brücke“",
+        "3 thoughts on “Why the bridge closed, and what comes next.”",
     ],
 )
 def test_comment_section_is_removed_to_the_end(clean, header):
@@ -51,6 +52,7 @@ def test_comment_policy_notice_is_removed_anywhere(clean, notice):
         "Einen Kommentar zu diesem Thema schrieb der Bürgermeister selbst.",
         "Eine Reaktion auf den Beschluss kam am Dienstag aus der Opposition.",
         "Read comments from the judge before you decide on the appeal.",
+        "Read comments from the mayor’s critics before you decide on the appeal.",
     ],
 )
 def test_body_about_comments_stays(clean, body):
