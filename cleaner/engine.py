@@ -653,6 +653,7 @@ class Cleaner:
                 )
                 return 0
         marks.sort(key=lambda mark: mark.block.index)
+        marked = {mark.block.index for mark in marks}
         removed = 0
         for mark in marks:
             index = mark.block.index
@@ -661,6 +662,8 @@ class Cleaner:
                 return removed
             block = mark.block
             if block.removal is not None or index in protected:
+                continue
+            if block.kind == "cell" and _leaves_rest_of_row(blocks, block, marked):
                 continue
             article.remove(block, Removal(plugin, mark.rule, mark.reason))
             removed += 1
@@ -674,6 +677,18 @@ class Cleaner:
         if isinstance(text, str):
             return text
         return "\n".join(block.text for block in article.blocks if block.removal is None)
+
+
+def _leaves_rest_of_row(blocks: list[Block], cell: Block, marked: set[int]) -> bool:
+    """True if a table cell shares its row with kept cells these marks leave: a row goes whole or
+    not at all, as one cell taken out ("Close" over a column of prices) misaligns the table."""
+    for step in (-1, 1):
+        index = cell.index + step
+        while 0 <= index < len(blocks) and blocks[index].paragraph == cell.paragraph and blocks[index].kind == "cell":
+            if blocks[index].removal is None and index not in marked:
+                return True
+            index += step
+    return False
 
 
 def _add_words(found, language: str, where: str, plugin: str, options: Any, model: type[BaseModel] | None) -> list[str]:

@@ -145,7 +145,9 @@ def cleaner_mark_blocks(article: Article, options: Any) -> Iterable[Mark] | None
     article when blocks were removed after it looked (by a later rule, or by its own marks), as
     it would see them if the clean text were cleaned again; so decide from the article alone,
     keep no state, and expect blocks you marked before to be removed. Never change a block's
-    text: a block is kept whole or removed whole. Give each mark a short ``rule`` name and a
+    text: a block is kept whole or removed whole, and a table's row too: the engine takes a cell
+    (``block.kind == "cell"``; a row's cells share ``block.paragraph``) only when the row's other
+    kept cells are marked with it, as one cell taken out misaligns the table. Give each mark a short ``rule`` name and a
     ``reason`` a person can read; set ``save_as`` to file the block's text under a metadata field
     (``captions``, ``related``, ``attribution``, ``title``, ``author``, ...), without Markdown's
     marks, or ``value`` to file something else. ``article.site``

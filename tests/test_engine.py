@@ -392,3 +392,43 @@ def test_list_metadata_is_in_document_order_whichever_rule_filed_it(clean):
     body = [f"Paragraph {n} of the story, a sentence long enough to be body text." for n in range(6)]
     article = clean("\n\n".join(["Headline", *body, "© 2023 Harbour Herald Media Ltd", "All rights reserved"]))
     assert article.metadata.attribution == ["© 2023 Harbour Herald Media Ltd", "All rights reserved"]
+
+
+_BODY = "<p>" + "The company's shares fell on Tuesday after the quarterly report disappointed investors. " * 3 + "</p>"
+
+
+def _table_page(*rows):
+    cells = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<html><body><article>{_BODY}{_BODY}<table>{cells}</table>{_BODY}{_BODY}</article></body></html>"
+
+
+def _clean_page(html, plugins=()):
+    from cleaner.model import Document
+
+    cleaner_ = Cleaner.from_config(plugins=plugins)
+    return cleaner_.clean_document(Document(id="page", source="page.html", content=html, media_type="text/html"))
+
+
+def test_a_cell_is_not_taken_out_of_a_row_of_data():
+    article = _clean_page(_table_page(["Date", "Open", "Close", "Volume"], ["Monday", "10.2", "10.8", "1,200"]))
+    assert [block.text for block in article.blocks if block.kind == "cell" and block.removal] == []
+    assert "Date\nOpen\nClose\nVolume" in article.text
+
+
+def test_a_row_whose_cells_are_all_marked_goes_whole():
+    furniture = ["Share on Facebook", "Share on X", "Sign up for our newsletter"]
+    article = _clean_page(_table_page(furniture, ["Monday", "10.2", "10.8"]))
+    assert [block.text for block in article.blocks if block.removal] == furniture
+    assert "Monday\n10.2\n10.8" in article.text
+
+
+def test_a_plugin_takes_a_row_by_marking_each_of_its_cells():
+    class Rows:
+        @cleaner.hookimpl
+        def cleaner_mark_blocks(self, article):
+            row = [block for block in article.kept_blocks() if block.kind == "cell" and block.text == "Monday"]
+            return [Mark(block, "row", "a row this site does not want")
+                    for block in article.kept_blocks() if row and block.kind == "cell" and block.paragraph == row[0].paragraph]
+
+    article = _clean_page(_table_page(["Date", "Open"], ["Monday", "10.2"]), plugins=[Rows()])
+    assert [block.text for block in article.blocks if block.removal] == ["Monday", "10.2"]
