@@ -56,7 +56,7 @@ def cleaner_mark_blocks(article, options):
         has_date = article.may_match_block(block, options.dates) and bool(options.dates.search(text))
         names_author = bool(author) and author in text.lower() and len(words) <= len(author.split()) + 4
         if has_date and (
-            _mostly_date(words, options)
+            (_mostly_date(words, options) and (not ends_sentence(text) or _date_word(words[0], options)))
             or (not ends_sentence(text) and (options.by.search(text) or names_author or options.published.search(text)))
         ):
             marks.append(Mark(block, "dateline", "date line at the top of the article", "date"))
@@ -84,5 +84,11 @@ _NUMERIC_DATE = re.compile(r"\W*\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:,?\s+\d{1,2}[:
 
 
 def _mostly_date(words, options) -> bool:
-    datey = sum(1 for word in words if options.date_words.fullmatch(word.strip(",.;:|-–—()")) or not word.strip(",.;:|-–—()"))
+    datey = sum(1 for word in words if _date_word(word, options))
     return datey >= options.min_date_share * len(words)
+
+
+def _date_word(word: str, options) -> bool:
+    """A word of a date line ("Thursday,", "8pm", "at"), or a mark between its parts ("|")."""
+    bare = word.strip(",.;:|-–—()")
+    return not bare or bool(options.date_words.fullmatch(bare))

@@ -34,6 +34,8 @@ MORE = "Work will begin in the spring and should take two years, the council sai
         ("홍길동 기자", "author"),
         ("كتب: محمد علي", "author"),
         ("بقلم محمد علي", "author"),
+        ("Thursday, May 2, 2024.", "date"),
+        ("Updated at 8pm on Thursday, May 2.", "date"),
     ],
 )
 def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):
@@ -51,6 +53,8 @@ def test_bylines_and_datelines_at_the_top_go_to_metadata(clean, line, field):
         "Published in 1990, the report found that the old bridge would need replacing within thirty years.",
         "Written by Hand, the council's newsletter, was first printed in 1952 and is still sent to every household.",
         "Ein Beitrag von Bund und Ländern soll die neue Brücke über den Fluss zur Hälfte finanzieren.",
+        "Polls close at 8pm on Thursday, May 2.",
+        "The vote is on Tuesday, May 6, at 7pm.",
     ],
 )
 def test_body_sentences_with_dates_or_by_stay(clean, body):
