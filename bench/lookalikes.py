@@ -43,19 +43,30 @@ def removed(engine: Cleaner, language: str, line: str) -> list[tuple[str, str]]:
     return found
 
 
-def main(argv: list[str] | None = None) -> int:
-    files = [Path(name) for name in (argv if argv is not None else sys.argv[1:])] or sorted(LOOKALIKES.glob("*.tsv"))
-    lines = [
-        tuple(line.split("\t")[:2])
+def read_lookalikes(files: list[Path]) -> list[tuple[str, str, bool]]:
+    """(language, line, removed on purpose) for each line of the files: ``language<TAB>line``, and a
+    ``removed`` field for a line a rule takes on purpose (the README says why)."""
+    return [
+        (fields[0], fields[1], "removed" in fields[2:])
         for path in files
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.startswith("#")
+        for fields in [line.split("\t")]
     ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    files = [Path(name) for name in (argv if argv is not None else sys.argv[1:])] or sorted(LOOKALIKES.glob("*.tsv"))
+    lines = read_lookalikes(files)
     engine = Cleaner.from_config()
-    taken = [(language, line, found) for language, line in lines if (found := removed(engine, language, line))]
-    print(f"{len(lines)} look-alike lines; removed: {len(taken)}")
-    for language, line, found in taken:
-        print(f"  {language}  {line}  ({', '.join(f'{rule} in the {place}' for place, rule in found)})")
+    taken = [(language, line, on_purpose, found) for language, line, on_purpose in lines if (found := removed(engine, language, line))]
+    print(f"{len(lines)} look-alike lines; removed: {len(taken)} ({sum(entry[2] for entry in lines)} on purpose)")
+    for language, line, on_purpose, found in sorted(taken, key=lambda entry: entry[2]):
+        rules = ", ".join(f"{rule} in the {place}" for place, rule in found)
+        print(f"  {language}  {line}  ({rules}{', on purpose' if on_purpose else ''})")
+    taken_lines = {(language, line) for language, line, *_ in taken}
+    for language, line, _ in [entry for entry in lines if entry[2] and entry[:2] not in taken_lines]:
+        print(f"  {language}  {line}  (marked removed, but kept)")
     return 0
 
 

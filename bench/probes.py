@@ -2,9 +2,9 @@
 """Probes of the language files: lines of furniture, written from how sites word it, cleaned alone.
 
 Each file in `bench/probes/` holds lines (``language<TAB>line``, and ``<TAB>end`` for a line that
-closes an article) written from how news sites and blogs word their furniture (share bars,
-paywalls, consent notices, comment forms, players, galleries, bylines, credits, sign-offs), none
-taken from a corpus page. Each line is cleaned alone between four body paragraphs of its language
+closes an article, ``<TAB>kept`` for one left on purpose) written from how news sites and blogs
+word their furniture (share bars, paywalls, consent notices, comment forms, players, galleries,
+bylines, credits, sign-offs), none taken from a corpus page. Each line is cleaned alone between four body paragraphs of its language
 (or after them, for an ``end`` line), and the lines still in the text are printed: either a gap in the
 language files, or a line left on purpose because it heads body text as often (the README,
 "Languages"). Every line is cleaned twice: once by a fresh engine, and once after a warm-up of
@@ -20,6 +20,7 @@ Usage (from the repository root)::
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner import Cleaner
@@ -115,10 +116,32 @@ BODY = {
 WARM_UP = 250
 
 
-def kept_lines(engine: Cleaner, probes: list[tuple[str, str, bool]]) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class Probe:
+    language: str
+    line: str
+    at_end: bool = False
+    """The line closes the article (``end``) rather than standing between body paragraphs."""
+    on_purpose: bool = False
+    """The line is left in the text on purpose (``kept``): its words head body text as often."""
+
+
+def read_probes(files: list[Path]) -> list[Probe]:
+    """The probe lines of the files: ``language<TAB>line``, then ``end`` or ``kept`` fields if any."""
+    return [
+        Probe(fields[0], fields[1], "end" in fields[2:], "kept" in fields[2:])
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+        for fields in [line.split("\t")]
+    ]
+
+
+def kept_lines(engine: Cleaner, probes: list[Probe]) -> list[tuple[str, str]]:
     """The probes still in the clean text."""
     kept = []
-    for language, line, at_end in probes:
+    for probe in probes:
+        language, line, at_end = probe.language, probe.line, probe.at_end
         body = BODY[language]
         around = [body] * 4 + [line] if at_end else [body, body, line, body, body]
         article = engine.clean_text("\n\n".join(["Titel", *around]))
@@ -127,7 +150,7 @@ def kept_lines(engine: Cleaner, probes: list[tuple[str, str, bool]]) -> list[tup
     return kept
 
 
-def warm(engine: Cleaner, probes: list[tuple[str, str, bool]]) -> None:
+def warm(engine: Cleaner, probes: list[Probe]) -> None:
     """Clean enough articles in every language that the screens are compiled, then each probe once,
     so that the screens learn the vocabularies the rules ask about."""
     languages = sorted(BODY)
@@ -139,21 +162,21 @@ def warm(engine: Cleaner, probes: list[tuple[str, str, bool]]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     files = [Path(name) for name in (argv if argv is not None else sys.argv[1:])] or sorted(PROBES.glob("*.tsv"))
-    probes = [
-        (fields[0], fields[1], fields[2:] == ["end"])
-        for path in files
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-        for fields in [line.split("\t")]
-    ]
+    probes = read_probes(files)
+    on_purpose = {(probe.language, probe.line) for probe in probes if probe.on_purpose}
     cold = kept_lines(Cleaner.from_config(), probes)
     engine = Cleaner.from_config()
     warm(engine, probes)
     warmed = kept_lines(engine, probes)
-    print(f"{len(probes)} probe lines; still in the text: {len(cold)} cold, {len(warmed)} warm")
-    for language, line in sorted(set(cold) | set(warmed)):
-        where = "both" if (language, line) in cold and (language, line) in warmed else "cold" if (language, line) in cold else "warm"
-        print(f"  {language}  {line}  ({where})")
+    print(
+        f"{len(probes)} probe lines; still in the text: {len(cold)} cold, {len(warmed)} warm "
+        f"({len(on_purpose)} left on purpose)"
+    )
+    for kept in sorted(set(cold) | set(warmed), key=lambda kept: (kept in on_purpose, kept)):
+        where = "both" if kept in cold and kept in warmed else "cold" if kept in cold else "warm"
+        print(f"  {kept[0]}  {kept[1]}  ({where}{', on purpose' if kept in on_purpose else ''})")
+    for language, line in sorted(on_purpose - set(cold) - set(warmed)):
+        print(f"  {language}  {line}  (marked kept, but removed)")
     return 0
 
 
