@@ -328,3 +328,17 @@ def test_a_headline_tagged_in_title_case_is_a_promo(clean):
     line = "Audio-Technica ATH-G1WL Review: My new go-to wireless gaming headset [Video]"
     article = clean(f"Title\n\nThe body of the story, a full sentence.\n\n{line}\n\nMore of the story.")
     assert removed_by(article, "promo") == [line]
+
+
+@pytest.mark.parametrize("language", __import__("cleaner_plugins.vocabularies", fromlist=["available"]).available())
+def test_every_languages_headings_and_inserts_can_be_screened(language):
+    """A heading or insert pattern with an edge (^, $, \\b) leaves the plugin no way to find its
+    lines by a part of them (`Vocabulary.followed_by` gives None), and every block of an article
+    in that language is then looked at: a word boundary here made English articles three times as
+    costly to screen."""
+    from cleaner import Cleaner
+
+    cleaner = Cleaner.from_config({"languages": [language]})
+    options = cleaner.profile_of(cleaner.clean_text("Title\n\nBody.")).options["promo"]
+    heading_lines, insert_lines, _, _ = options.line_finders()
+    assert heading_lines is not None and insert_lines is not None
