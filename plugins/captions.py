@@ -32,6 +32,9 @@ class Options(BaseModel):
     max_words: int = 30
     credit_lines: Vocabulary = Vocabulary()
     """Whole lines that are only a credit, such as "Photo: Reuters"."""
+    max_credit_sentence_words: int = 7
+    """A credit line of more words that ends with a full stop is a sentence that opens with the
+    label ("Foto: Per Nilsson visar sina bilder från 1960-talet i biblioteket.")."""
     credit_endings: Vocabulary = Vocabulary()
     """Credits at the end of a caption; each pattern should end with $."""
     label: Pattern = Pattern(r"(?-i:\p{Lu}[\pL\pN'’.&-]+(?:\s+\p{Lu}[\pL\pN'’.&-]*){0,3})\s*:\s+(?-i:\p{Lu})")
@@ -93,6 +96,7 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
             article.may_match_block(block, options.credit_lines)
             and options.credit_lines.fullmatch(text)
             and not (ends_with_full_stop(text) and goes_on_after_a_comma(text))
+            and not _credit_sentence(text, block.words, options)
             and _stands_apart_with_its_caption(article, block, options, marks)
         ):
             marks[block.index] = Mark(block, "credit-line", "a line that only credits a photo", "captions")
@@ -104,7 +108,11 @@ def _mark_round(article, candidates, options, marks, paragraphs) -> list[int]:
             continue
         if not alone_in_paragraph(article, block, marks):
             continue
-        if article.may_match_block(block, options.credit_endings) and options.credit_endings.search(text):
+        if (
+            article.may_match_block(block, options.credit_endings)
+            and options.credit_endings.search(text)
+            and not (_credit_sentence(text, block.words, options) and options.credit_lines.fullmatch(text))
+        ):
             marks[block.index] = Mark(block, "credited-caption", "short standalone line ending in a photo credit", "captions")
             added.append(block.index)
         elif (
@@ -187,3 +195,8 @@ def _lead_caption(article, options):
     ):
         return None
     return candidate if ends_sentence(following.text) or following.words > options.max_words else None
+
+
+def _credit_sentence(text: str, words: int, options: Options) -> bool:
+    """A line that opens with a credit's label but is a sentence: longer than a credit, with a full stop."""
+    return words > options.max_credit_sentence_words and ends_with_full_stop(text)
