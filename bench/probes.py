@@ -4,9 +4,9 @@
 Each file in `bench/probes/` holds lines (``language<TAB>line``, and ``<TAB>end`` for a line that
 closes an article, ``<TAB>kept`` for one left on purpose) written from how news sites and blogs
 word their furniture (share bars, paywalls, consent notices, comment forms, players, galleries,
-bylines, credits, sign-offs), none taken from a corpus page. Each line is cleaned alone between four body paragraphs of its language
-(or after them, for an ``end`` line), and the lines still in the text are printed: either a gap in the
-language files, or a line left on purpose because it heads body text as often (the README,
+bylines, credits, sign-offs), none taken from a corpus page. Each line is cleaned alone between
+four body paragraphs of its language (or after them, for an ``end`` line), and the lines still in
+the text are printed: either a gap in the language files, or a line left on purpose because it heads body text as often (the README,
 "Languages"). Every line is cleaned twice: once by a fresh engine, and once after a warm-up of
 250 articles, when each language's screen answers for the rules (`cleaner.patterns.Screen`), so
 that a pattern the screen cuts wrong shows.

@@ -147,11 +147,11 @@ def cleaner_mark_blocks(article: Article, options: Any) -> Iterable[Mark] | None
     keep no state, and expect blocks you marked before to be removed. Never change a block's
     text: a block is kept whole or removed whole, and a table's row too: the engine takes a cell
     (``block.kind == "cell"``; a row's cells share ``block.paragraph``) only when the row's other
-    kept cells are marked with it, as one cell taken out misaligns the table. Give each mark a short ``rule`` name and a
-    ``reason`` a person can read; set ``save_as`` to file the block's text under a metadata field
-    (``captions``, ``related``, ``attribution``, ``title``, ``author``, ...), without Markdown's
-    marks, or ``value`` to file something else. ``article.site``
-    holds the hostname, so a site plugin can return None for other sites.
+    kept cells are marked with it, as one cell taken out misaligns the table. Give each mark a
+    short ``rule`` name and a ``reason`` a person can read; set ``save_as`` to file the block's
+    text under a metadata field (``captions``, ``related``, ``attribution``, ``title``,
+    ``author``, ...), without Markdown's marks, or ``value`` to file something else.
+    ``article.site`` holds the hostname, so a site plugin can return None for other sites.
 
     To find lines by a pattern, put the patterns in your options as a `cleaner.patterns.Vocabulary`
     and loop over ``article.candidates(options.my_vocabulary)`` rather than every block: one RE2

@@ -880,7 +880,7 @@ def _screen_alternative(atoms: list[tuple[str, str]], from_start: bool = False) 
             pending.append(atom)
             continue
         form = _cheap_form(atom, quantifier, after_run=bool(kept) or from_start)
-        if form is not None and not kept and form != atom + quantifier and _literal_weight(form) < 1:
+        if form is not None and not kept and form != atom + quantifier and _literal_count(form) < 1:
             form = None  # a leading group cut down to a space finds every text
         if form is None:
             if kept:
@@ -922,13 +922,6 @@ def _cheap_form(atom: str, quantifier: str, after_run: bool = False) -> str | No
     return atom + quantifier
 
 
-def _literal_weight(form: str) -> int:
-    """The fewest characters other than spaces and syntax in any alternative of a group."""
-    inner = form[_GROUP_PREFIX.match(form).end() : form.rindex(")")] if form.startswith("(") else form
-    return min(sum(char not in _SYNTAX for char in alternative.replace("\\s", "")) for alternative in inner.split("|"))
-
-
-_SYNTAX = frozenset(" \\()?:*+{},|^$")
 
 
 _ZERO_WIDTH = frozenset(("^", "$", "\\b", "\\B", "\\A", "\\z"))

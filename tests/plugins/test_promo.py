@@ -1,4 +1,5 @@
 import pytest
+from cleaner_plugins import vocabularies
 
 from conftest import kept, removed_by
 
@@ -330,7 +331,7 @@ def test_a_headline_tagged_in_title_case_is_a_promo(clean):
     assert removed_by(article, "promo") == [line]
 
 
-@pytest.mark.parametrize("language", __import__("cleaner_plugins.vocabularies", fromlist=["available"]).available())
+@pytest.mark.parametrize("language", vocabularies.available())
 def test_every_languages_headings_and_inserts_can_be_screened(language):
     """A heading or insert pattern with an edge (^, $, \\b) leaves the plugin no way to find its
     lines by a part of them (`Vocabulary.followed_by` gives None), and every block of an article
